@@ -1,0 +1,84 @@
+# Förändringshandboken — every command a developer, editor or CI runs.
+# Set-up happens inside the targets: a .venv from the pinned lock file, the pinned npm
+# test tools, and Debian's chromium when the browser suite needs it.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
+CORE := PYTHONPATH=macros $(PY) -m handbok.cli
+# Reproducible output: the figures' date and file times come from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help build serve test validate bench urls diff ny-insats nytt-behov granskning lock browser-deps clean
+
+help:
+	@echo "make build       bygger webbplatsen strikt till site/"
+	@echo "make serve       förhandsgranskning på http://127.0.0.1:8000"
+	@echo "make test        hela testsviten (inklusive webbläsartester)"
+	@echo "make validate    kontrollerar alla datafiler"
+	@echo "make bench       mäter byggtider mot ett rent Material-bygge"
+
+$(VENV)/.installed: requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian's chromium: Playwright cannot download its own browser here.
+browser-deps: node_modules/.installed
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installerar chromium (apt-get) …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Build into a temporary folder and move it into place only on success, so a failed
+# build never leaves a half-published site.
+build: $(VENV)/.installed
+	@rm -rf .site-tmp
+	$(MKDOCS) build --strict --quiet -d .site-tmp || { rm -rf .site-tmp; exit 1; }
+	@rm -rf site && mv .site-tmp site
+	@echo "Webbplatsen är byggd i site/."
+
+serve: $(VENV)/.installed
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+validate: $(VENV)/.installed
+	$(CORE) validate $(if $(FORMAT),--format $(FORMAT),)
+
+test: $(VENV)/.installed browser-deps
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed
+	PYTHONPATH=macros:. $(PY) -m bench.run
+
+urls: $(VENV)/.installed
+	$(CORE) urls --write
+
+diff: $(VENV)/.installed
+	$(CORE) diff --base "$(or $(BASE),origin/main)"
+
+ny-insats: $(VENV)/.installed
+	$(CORE) new insats $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",)
+
+nytt-behov: $(VENV)/.installed
+	$(CORE) new behov $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",)
+
+granskning: $(VENV)/.installed
+	$(CORE) review $(if $(MANADER),--months $(MANADER),)
+
+# Upgrade: re-resolve requirements.in into the hashed lock file, then `make test`.
+lock:
+	@rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet pip-tools
+	.lock-venv/bin/pip-compile --quiet --upgrade --generate-hashes --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+	@rm -rf .lock-venv
+
+clean:
+	rm -rf site .site-tmp test-artifacts .bench

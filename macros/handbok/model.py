@@ -1,0 +1,352 @@
+"""The handbook's domain model: frozen records with references resolved to objects.
+
+YAML field names and enum values are lowercase ASCII (what editors type and URLs use);
+`label` gives the Swedish text shown to readers.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+
+
+class LabelledEnum(Enum):
+    """An enum whose value is the YAML/URL token and whose `label` is the Swedish display text."""
+
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
+        member = object.__new__(cls)
+        member._value_ = value
+        member.label = label  # type: ignore[attr-defined]
+        return member
+
+    label: str
+
+
+class Fas(LabelledEnum):
+    """The four steps of the process model, in order; values are the step pages' slugs."""
+
+    TA_EMOT_ARENDE = ("ta-emot-arende", "Ta emot ärende")
+    BEREDA = ("bereda", "Bereda")
+    INFORA = ("infora", "Införa")
+    FORVALTA_OCH_FOLJA_UPP = ("forvalta-och-folja-upp", "Förvalta och följa upp")
+
+    @property
+    def url(self) -> str:
+        return f"process/{self.value}/"
+
+
+class Status(LabelledEnum):
+    PLANERAD = ("planerad", "Planerad")
+    PAGAR = ("pagar", "Pågår")
+    PAUSAD = ("pausad", "Pausad")
+    AVSLUTAD = ("avslutad", "Avslutad")
+
+
+class Halsa(LabelledEnum):
+    """Health of an initiative; anything but ENLIGT_PLAN needs a comment."""
+
+    ENLIGT_PLAN = ("enligt-plan", "Enligt plan")
+    RISK = ("risk", "Risk")
+    ALLVARLIG_AVVIKELSE = ("allvarlig-avvikelse", "Allvarlig avvikelse")
+
+
+class InsatsTyp(LabelledEnum):
+    FLERA_FORVALTNINGAR = ("flera-forvaltningar", "Gemensam för flera förvaltningar")
+    FORVALTNINGSSPECIFIK = ("forvaltningsspecifik", "Förvaltningsspecifik")
+    REGIONGEMENSAM = ("regiongemensam", "Regiongemensam")
+
+
+class Rapportintervall(LabelledEnum):
+    """Agreed reporting interval; `days` is when the latest report counts as stale."""
+
+    VECKOVIS = ("veckovis", "Varje vecka")
+    VARANNAN_VECKA = ("varannan-vecka", "Varannan vecka")
+    MANADSVIS = ("manadsvis", "Varje månad")
+    TERTIALVIS = ("tertialvis", "Varje tertial")
+    HALVARSVIS = ("halvarsvis", "Varje halvår")
+    ARSVIS = ("arsvis", "Varje år")
+
+    @property
+    def days(self) -> int:
+        return {"veckovis": 7, "varannan-vecka": 14, "manadsvis": 31,
+                "tertialvis": 123, "halvarsvis": 184, "arsvis": 366}[self.value]
+
+
+class Finansieringskalla(LabelledEnum):
+    OMSTALLNINGSFONDEN = ("omstallningsfonden", "Omställningsfonden")
+    FOREBYGGANDE_MEDEL = ("forebyggande-medel", "Förebyggande medel (KOM-KR)")
+    EGEN_BUDGET = ("egen-budget", "Egen budget")
+    STATSBIDRAG = ("statsbidrag", "Statsbidrag")
+    PROFESSIONSMILJARDEN = ("professionsmiljarden", "Professionsmiljarden")
+    OFINANSIERAD = ("ofinansierad", "Ofinansierad (tas inom ram)")
+
+
+class BehovStatus(LabelledEnum):
+    IDENTIFIERAT = ("identifierat", "Identifierat")
+    ATGARDAS = ("atgardas", "Åtgärdas")
+    TILLGODOSETT = ("tillgodosett", "Tillgodosett")
+
+
+class Prioritet(LabelledEnum):
+    HOG = ("hog", "Hög")
+    MEDEL = ("medel", "Medel")
+    LAG = ("lag", "Låg")
+
+
+class EnhetTyp(LabelledEnum):
+    REGION = ("region", "Region")
+    FORVALTNING = ("forvaltning", "Förvaltning")
+    SJUKHUS = ("sjukhus", "Sjukhus")
+    REGIONOMRADE = ("regionomrade", "Regionområde")
+    AMBULANSVERKSAMHET = ("ambulansverksamhet", "Ambulansverksamhet")
+    STAB = ("stab", "Stab")
+    AVDELNING = ("avdelning", "Avdelning")
+    OMRADE = ("omrade", "Område")
+    NATVERK = ("natverk", "Nätverk eller arbetsgrupp")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date as precise as the source gives it: a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse YYYY, YYYY-MM or YYYY-MM-DD; raises ValueError for anything else."""
+        parts = text.split("-")
+        if not 1 <= len(parts) <= 3 or len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]):
+            raise ValueError(f"not a (partial) ISO date: {text!r}")
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            dt.date(*numbers)  # raises for impossible dates such as 2023-02-30
+        elif len(numbers) == 2 and not 1 <= numbers[1] <= 12:
+            raise ValueError(f"month out of range: {text!r}")
+        return cls(*numbers)  # type: ignore[arg-type]
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day is not None:
+            return dt.date(self.year, self.month or 1, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+@dataclass(frozen=True)
+class Period:
+    start: PartialDate | None = None
+    slut: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a record's facts come from (source file path for the edit link, line of `id`)."""
+
+    path: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Kalla:
+    """A source document the handbook's facts are traceable to."""
+
+    id: str
+    titel: str
+    utgivare: str
+    beskrivning: str
+    ar: str | None = None
+    source: SourceRef | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Enhet:
+    """An organisation unit (förvaltning, sjukhus, regionområde, ambulansverksamhet …)."""
+
+    id: str
+    namn: str
+    typ: EnhetTyp
+    kalla: Kalla
+    overordnad_id: str | None = None
+    region_id: str | None = None
+    beskrivning: str = ""
+    tidigare_id: tuple[str, ...] = ()
+    source: SourceRef | None = field(default=None, compare=False)
+
+    @property
+    def url(self) -> str:
+        return f"organisation/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Behov:
+    """A competence or development need identified by one or more units."""
+
+    id: str
+    titel: str
+    beskrivning: str
+    malgrupp: str
+    forvaltningar: tuple[Enhet, ...]
+    status: BehovStatus
+    kalla: Kalla
+    senast_granskad: dt.date
+    prioritet: Prioritet | None = None
+    kostnad_kr: int | None = None
+    tidigare_id: tuple[str, ...] = ()
+    source: SourceRef | None = field(default=None, compare=False)
+
+    @property
+    def url(self) -> str:
+        return f"behov/{self.id}/"
+
+    @property
+    def is_shared(self) -> bool:
+        """'Gemensamt behov': identified by two or more units."""
+        return len(self.forvaltningar) >= 2
+
+
+@dataclass(frozen=True)
+class Finansiering:
+    kalla: Finansieringskalla
+    belopp_kr: int | None = None
+    kommentar: str = ""
+
+
+@dataclass(frozen=True)
+class Risk:
+    beskrivning: str
+    sannolikhet: int
+    konsekvens: int
+    atgard: str = ""
+
+    @property
+    def varde(self) -> int:
+        """Risk value = probability × consequence (1–16), as in the VGR risk model."""
+        return self.sannolikhet * self.konsekvens
+
+
+@dataclass(frozen=True)
+class Statusrapport:
+    datum: dt.date
+    halsa: Halsa
+    text: str
+
+
+@dataclass(frozen=True)
+class Insats:
+    """An initiative: a change or competence effort in the portfolio."""
+
+    id: str
+    titel: str
+    sammanfattning: str
+    typ: InsatsTyp
+    fas: Fas
+    status: Status
+    halsa: Halsa
+    forvaltningar: tuple[Enhet, ...]
+    kalla: Kalla
+    senast_granskad: dt.date
+    halsokommentar: str = ""
+    beskrivning: str = ""
+    behov: tuple[Behov, ...] = ()
+    uppdragsagare: str = ""
+    projektledare: str = ""
+    period: Period = Period()
+    finansiering: Finansiering | None = None
+    effektmal: tuple[str, ...] = ()
+    risker: tuple[Risk, ...] = ()
+    statusrapporter: tuple[Statusrapport, ...] = ()
+    rapportintervall: Rapportintervall | None = None
+    tidigare_id: tuple[str, ...] = ()
+    source: SourceRef | None = field(default=None, compare=False)
+
+    @property
+    def url(self) -> str:
+        return f"insatser/{self.id}/"
+
+    @property
+    def latest_report(self) -> Statusrapport | None:
+        return max(self.statusrapporter, key=lambda r: r.datum, default=None)
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """All validated records, sorted by id, with the reverse lookups pages need."""
+
+    insatser: tuple[Insats, ...]
+    behov: tuple[Behov, ...]
+    enheter: tuple[Enhet, ...]
+    kallor: tuple[Kalla, ...]
+
+    @cached_property
+    def _by_id(self) -> dict[str, dict[str, object]]:
+        return {
+            "insats": {i.id: i for i in self.insatser},
+            "behov": {b.id: b for b in self.behov},
+            "enhet": {e.id: e for e in self.enheter},
+        }
+
+    @cached_property
+    def _reverse(self) -> dict[str, dict[str, tuple]]:
+        """Reverse references computed once, so every page lookup is O(1) (build stays linear)."""
+        by_need: dict[str, list[Insats]] = {}
+        by_unit_insats: dict[str, list[Insats]] = {}
+        for insats in self.insatser:
+            for need in insats.behov:
+                by_need.setdefault(need.id, []).append(insats)
+            for unit in insats.forvaltningar:
+                by_unit_insats.setdefault(unit.id, []).append(insats)
+        by_unit_behov: dict[str, list[Behov]] = {}
+        for need in self.behov:
+            for unit in need.forvaltningar:
+                by_unit_behov.setdefault(unit.id, []).append(need)
+        children: dict[str, list[Enhet]] = {}
+        for unit in self.enheter:
+            if unit.overordnad_id is not None:
+                children.setdefault(unit.overordnad_id, []).append(unit)
+        return {
+            "need": {k: tuple(v) for k, v in by_need.items()},
+            "unit_insats": {k: tuple(v) for k, v in by_unit_insats.items()},
+            "unit_behov": {k: tuple(v) for k, v in by_unit_behov.items()},
+            "children": {k: tuple(v) for k, v in children.items()},
+        }
+
+    def insats(self, record_id: str) -> Insats:
+        return self._by_id["insats"][record_id]  # type: ignore[return-value]
+
+    def behov_by_id(self, record_id: str) -> Behov:
+        return self._by_id["behov"][record_id]  # type: ignore[return-value]
+
+    def enhet(self, record_id: str) -> Enhet:
+        return self._by_id["enhet"][record_id]  # type: ignore[return-value]
+
+    def initiatives_for_need(self, need: Behov) -> tuple[Insats, ...]:
+        return self._reverse["need"].get(need.id, ())
+
+    def initiatives_for_unit(self, unit: Enhet) -> tuple[Insats, ...]:
+        return self._reverse["unit_insats"].get(unit.id, ())
+
+    def needs_for_unit(self, unit: Enhet) -> tuple[Behov, ...]:
+        return self._reverse["unit_behov"].get(unit.id, ())
+
+    def children_of(self, unit: Enhet) -> tuple[Enhet, ...]:
+        return self._reverse["children"].get(unit.id, ())
+
+    def parent_of(self, unit: Enhet) -> Enhet | None:
+        if unit.overordnad_id is None:
+            return None
+        return self.enhet(unit.overordnad_id)

@@ -1,0 +1,30 @@
+"""Problems found in the data: located, sortable values, formatted only at the boundary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one file. `path` is relative to the repository root, POSIX style."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    rule: str = ""
+
+
+def format_problem(problem: Problem) -> str:
+    """`data/insatser/x.yaml:12:5: fel: <message>` — the line editors and CI logs read."""
+    return f"{problem.path}:{problem.line}:{problem.column}: fel: {problem.message}"
+
+
+def format_github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command, so the error shows on the changed line of a PR."""
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return (
+        f"::error file={problem.path},line={problem.line},col={problem.column},"
+        f"title=Valideringsfel::{message}"
+    )

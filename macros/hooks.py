@@ -1,0 +1,87 @@
+"""MkDocs adapter: wires the engine-independent core (macros/handbok) into a build.
+
+Only this module and macros/main.py import MkDocs. `mkdocs serve` does not reload hook
+modules, so everything here delegates to the core, which is re-imported on every rebuild.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+# The core lives beside this file. MkDocs puts a hook's folder on sys.path only while
+# loading it, and under serve the core is re-imported later, so keep the folder there.
+_CORE_DIR = str(Path(__file__).resolve().parent)
+
+PORTFOLIO_KEY = "_handbok_portfolio"
+_serving = False
+_edit_sources: dict[str, str] = {}
+
+
+def _core(name: str):
+    if _CORE_DIR not in sys.path:
+        sys.path.insert(0, _CORE_DIR)
+    return importlib.import_module(f"handbok.{name}")
+
+
+def _fresh_core() -> None:
+    """Under `mkdocs serve`, drop the cached core modules so edits to them take effect."""
+    for name in [n for n in sys.modules if n == "handbok" or n.startswith("handbok.")]:
+        del sys.modules[name]
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def _fail(problems: list) -> None:
+    formatted = "\n".join(_core("problems").format_problem(p) for p in sorted(problems))
+    raise PluginError(f"Bygget stoppades: {len(problems)} problem i källfilerna.\n{formatted}")
+
+
+@event_priority(100)  # before the macros plugin's on_config, which reads the portfolio
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _serving:
+        _fresh_core()
+    root = Path(config.config_file_path).resolve().parent
+    portfolio, problems = _core("pipeline").load_portfolio(root / "data", root / "schemas")
+    problems = list(problems) + _core("authored").check_authored_pages(Path(config.docs_dir), root)
+    if problems or portfolio is None:
+        _fail(problems)
+    config.extra[PORTFOLIO_KEY] = portfolio
+    return config
+
+
+@event_priority(100)  # generated pages must exist before other plugins look at the files
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    portfolio = config.extra[PORTFOLIO_KEY]
+    date = _core("builddate").build_date(os.environ)
+    _edit_sources.clear()
+    for generated in _core("site").generated_files(portfolio, build_date=date):
+        files.append(File.generated(config, generated.path, content=generated.content))
+        if generated.source_path:
+            _edit_sources[generated.path] = generated.source_path
+    return files
+
+
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Edit action: authored pages open their Markdown, generated pages their YAML."""
+    base = config.extra.get("redigera_bas", "")
+    if not base:
+        return context
+    if page.file.generated_by is None:
+        page.edit_url = f"{base}docs/{page.file.src_uri}"
+    elif page.file.src_uri in _edit_sources:
+        page.edit_url = f"{base}{_edit_sources[page.file.src_uri]}"
+    else:
+        page.edit_url = None
+    return context

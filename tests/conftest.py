@@ -1,0 +1,64 @@
+"""Shared test helpers: building sites with MkDocs and requiring real tools."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_tool(path_or_name: str, why: str) -> str:
+    """The tool's path; skip without it locally, fail without it in CI (CI=true)."""
+    found = shutil.which(path_or_name) or (path_or_name if Path(path_or_name).exists() else None)
+    if found:
+        return found
+    message = f"{path_or_name} saknas: {why}"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+    raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+
+def build_site(project_dir: Path, site_dir: Path, env: dict[str, str] | None = None) -> BuildResult:
+    """Run `mkdocs build --strict` on a project folder, the way `make build` does."""
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+    run_env.update(env or {})
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+         str(project_dir / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True, text=True, env=run_env, cwd=project_dir,
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the real project (sources only) that a test may break on purpose."""
+    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", ".site-*", ".git",
+                                    "__pycache__", ".pytest_cache", ".hypothesis", "test-artifacts",
+                                    ".bench")
+    shutil.copytree(REPO_ROOT, dest, ignore=ignore)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session from the working tree."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(REPO_ROOT, site_dir)
+    assert result.returncode == 0, f"the real site does not build:\n{result.output}"
+    return site_dir
