@@ -53,8 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _serving:
         _fresh_core()
     root = Path(config.config_file_path).resolve().parent
-    portfolio, problems = _core("pipeline").load_portfolio(root / "data", root / "schemas")
-    problems = list(problems) + _core("authored").check_authored_pages(Path(config.docs_dir), root)
+    portfolio, problems = _core("project").check_project(root)
     if problems or portfolio is None:
         _fail(problems)
     config.extra[PORTFOLIO_KEY] = portfolio
@@ -66,7 +65,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     portfolio = config.extra[PORTFOLIO_KEY]
     date = _core("builddate").build_date(os.environ)
     _edit_sources.clear()
-    for generated in _core("site").generated_files(portfolio, build_date=date):
+    root = Path(config.config_file_path).resolve().parent
+    generated_files = [
+        *_core("site").generated_files(portfolio, build_date=date),
+        *_core("schema_files").published_schema_files(root / "schemas"),
+        *_core("redirects").redirect_files(root, portfolio, config.site_url or ""),
+    ]
+    for generated in generated_files:
         files.append(File.generated(config, generated.path, content=generated.content))
         if generated.source_path:
             _edit_sources[generated.path] = generated.source_path
