@@ -41,7 +41,8 @@ browser-deps: node_modules/.installed
 # build never leaves a half-published site.
 build: $(VENV)/.installed
 	@rm -rf .site-tmp
-	$(MKDOCS) build --strict --quiet -d .site-tmp || { rm -rf .site-tmp; exit 1; }
+	@# No --quiet: MkDocs 1.6 then stops counting warnings and --strict passes broken links.
+	$(MKDOCS) build --strict -d .site-tmp || { rm -rf .site-tmp; exit 1; }
 	@rm -rf site && mv .site-tmp site
 	@echo "Webbplatsen är byggd i site/."
 

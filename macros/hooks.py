@@ -80,6 +80,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
     """Edit action: authored pages open their Markdown, generated pages their YAML."""
+    if page.file.generated_by is None:
+        review = _core("review")
+        context["granskningsnotis"] = review.overdue_notice(
+            page.meta.get("senast_granskad"), _core("builddate").build_date(os.environ),
+            review.interval_months(config.extra))
     base = config.extra.get("redigera_bas", "")
     if not base:
         return context
@@ -90,3 +95,15 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) 
     else:
         page.edit_url = None
     return context
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    """Theme markup fixes (see handbok/html_fixes.py) on every page."""
+    return _core("html_fixes").fix_theme_html(output)
+
+
+def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    """The same fixes on theme-rendered pages such as 404.html."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return _core("html_fixes").fix_theme_html(output_content)

@@ -38,8 +38,10 @@ def build_site(project_dir: Path, site_dir: Path, env: dict[str, str] | None = N
     """Run `mkdocs build --strict` on a project folder, the way `make build` does."""
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
     run_env.update(env or {})
+    # No -q: MkDocs 1.6 counts strict-mode warnings only when they are logged, so
+    # `--strict -q` exits 0 on broken links and anchors.
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
          str(project_dir / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=run_env, cwd=project_dir,
     )

@@ -256,7 +256,7 @@ class Insats:
     typ: InsatsTyp
     fas: Fas
     status: Status
-    halsa: Halsa
+    halsa: Halsa | None  # None: the source gives no health assessment (issue 4)
     forvaltningar: tuple[Enhet, ...]
     kalla: Kalla
     senast_granskad: dt.date

@@ -1,15 +1,64 @@
-"""The one pure entry point: data folder + schema folder -> (Portfolio | None, problems).
-
-PLACEHOLDER until the data layer lands (issue 4): returns an empty portfolio.
-"""
+"""The one pure entry point: data folder + schema folder -> (Portfolio | None, problems)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
+from handbok import validate
+from handbok.build_model import build_portfolio
+from handbok.builddate import build_date
+from handbok.load import Document, load_document
 from handbok.model import Portfolio
 from handbok.problems import Problem
 
 
 def load_portfolio(data_dir: Path, schema_dir: Path) -> tuple[Portfolio | None, list[Problem]]:
-    return Portfolio(insatser=(), behov=(), enheter=(), kallor=()), []
+    """Load and validate every data file; the portfolio is None when any problem was found.
+
+    Paths in problems are relative to the folder holding `data_dir` (the repository root).
+    """
+    return load_portfolio_as_of(data_dir, schema_dir, today=build_date(os.environ))
+
+
+def load_portfolio_as_of(data_dir: Path, schema_dir: Path, *,
+                         today: dt.date) -> tuple[Portfolio | None, list[Problem]]:
+    """`load_portfolio` with the date status reports are checked against given explicitly."""
+    repo_root = data_dir.parent
+    validators, problems = validate.load_validators(schema_dir, repo_root)
+    if problems:
+        return None, sorted(problems)
+    documents: dict[str, list[Document]] = {}
+    unreadable: dict[str, set[str]] = {}
+    for kind in validate.KINDS:
+        loaded, kind_problems = _load_kind(data_dir / kind.folder, repo_root, kind.name)
+        documents[kind.name] = loaded
+        unreadable[kind.name] = {Path(p.path).stem for p in kind_problems}
+        problems += kind_problems
+        for document in loaded:
+            problems += validate.header_problems(document, kind.name)
+            problems += validate.schema_problems(document, validators[kind.name])
+    problems += validate.cross_record_problems(documents, today, unreadable=unreadable)
+    if problems:
+        return None, sorted(set(problems))
+    return build_portfolio(documents), []
+
+
+def _load_kind(folder: Path, repo_root: Path, kind: str) -> tuple[list[Document], list[Problem]]:
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return documents, problems
+    for path in sorted(folder.iterdir()):
+        rel = path.relative_to(repo_root).as_posix()
+        if path.suffix == ".yml":
+            problems.append(Problem(rel, 1, 1, f"datafiler ska ha ändelsen .yaml; byt namn till "
+                                    f"'{path.stem}.yaml'", "filandelse"))
+        if path.suffix != ".yaml" or not path.is_file():
+            continue
+        document, file_problems = load_document(rel, path.read_bytes())
+        problems += file_problems
+        if document is not None:
+            documents.append(document)
+    return documents, problems

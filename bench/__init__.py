@@ -1,0 +1,1 @@
+"""Benchmark harness (`make bench`): synthetic portfolios, a plain Material floor, measurements."""

@@ -1,0 +1,132 @@
+"""Measuring child processes (wall time, CPU time, peak RSS) and the built site's sizes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+# Fixed so two runs render identical pages (2026-11-18 UTC, after every synthetic date).
+SOURCE_DATE_EPOCH = "1795000000"
+GZIP_LEVEL = 6  # what web servers typically use
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    wall_s: float
+    cpu_s: float
+    peak_rss_mb: float
+    returncode: int
+    output: str
+
+
+@dataclass(frozen=True)
+class SiteSizes:
+    site_mb: float
+    html_pages: int
+    search_index_mb: float | None
+    portfolio_kb: float | None
+    portfolio_gzip_kb: float | None
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env.update(extra or {})
+    return env
+
+
+def run_child(argv: list[str], *, cwd: Path, env: dict[str, str]) -> ChildRun:
+    """Run one child to completion; rusage comes from wait4 for exactly this child."""
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", errors="replace")
+    # Linux reports ru_maxrss in KiB.
+    return ChildRun(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                    process.returncode, text)
+
+
+def build(project: Path, site_dir: Path) -> ChildRun:
+    """`mkdocs build --strict` of project into site_dir, as a child of this venv's python."""
+    run = run_child([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                     "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+                    cwd=project, env=child_env())
+    if run.returncode != 0:
+        # -q hides the warnings that made a strict build fail; show them once, untimed.
+        verbose = run_child([sys.executable, "-m", "mkdocs", "build", "--strict",
+                             "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+                            cwd=project, env=child_env())
+        details = "\n".join(line for line in verbose.output.splitlines()
+                            if not line.startswith("INFO"))
+        raise BuildFailed(f"build of {project.name} failed ({run.returncode}):\n{details[-3000:]}")
+    return run
+
+
+_VALIDATION_CHILD = """
+import json, sys, time
+from pathlib import Path
+from handbok.pipeline import load_portfolio
+root = Path(sys.argv[1])
+start = time.perf_counter()
+portfolio, problems = load_portfolio(root / "data", root / "schemas")
+elapsed = time.perf_counter() - start
+files = sum(1 for _ in (root / "data").rglob("*.yaml"))
+print(json.dumps({"seconds": elapsed, "files": files, "problems": len(problems)}))
+"""
+
+
+def time_validation(project: Path) -> tuple[float, int]:
+    """Seconds `load_portfolio` takes on the project's data in a fresh process, and files read."""
+    run = run_child([sys.executable, "-c", _VALIDATION_CHILD, str(project)], cwd=project,
+                    env=child_env({"PYTHONPATH": str(project / "macros")}))
+    if run.returncode != 0:
+        raise BuildFailed(f"validation of {project.name} failed:\n{run.output[-3000:]}")
+    result = json.loads(run.output.strip().splitlines()[-1])
+    if result["problems"]:
+        raise BuildFailed(f"validation of {project.name} reported {result['problems']} problems")
+    return result["seconds"], result["files"]
+
+
+def _mb(size: int) -> float:
+    return size / 1_000_000
+
+
+def site_sizes(site_dir: Path) -> SiteSizes:
+    files = [p for p in site_dir.rglob("*") if p.is_file()]
+    index = site_dir / "search" / "search_index.json"
+    portfolio = site_dir / "portfolj" / "index.html"
+    portfolio_bytes = portfolio.read_bytes() if portfolio.is_file() else None
+    return SiteSizes(
+        site_mb=_mb(sum(p.stat().st_size for p in files)),
+        html_pages=sum(1 for p in files if p.suffix == ".html"),
+        search_index_mb=_mb(index.stat().st_size) if index.is_file() else None,
+        portfolio_kb=len(portfolio_bytes) / 1000 if portfolio_bytes is not None else None,
+        portfolio_gzip_kb=(len(gzip.compress(portfolio_bytes, GZIP_LEVEL, mtime=0)) / 1000
+                           if portfolio_bytes is not None else None),
+    )
+
+
+def portfolio_share_of_search_index(site_dir: Path) -> float | None:
+    """Share of the search index's text that comes from the portfolj/ page (duplication check)."""
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        return None
+    docs = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
+    total = sum(len(d.get("text", "")) + len(d.get("title", "")) for d in docs) or 1
+    portfolio = sum(len(d.get("text", "")) + len(d.get("title", ""))
+                    for d in docs if d.get("location", "").startswith("portfolj/"))
+    return portfolio / total

@@ -1,0 +1,178 @@
+"""`make bench`: build synthetic portfolios and a plain Material floor, interleaved, and report.
+
+Environment: BENCH_SIZES (default "20,200,2000"), BENCH_REPEAT (3), BENCH_SEED (2026),
+BENCH_FULL=1 (also the quadratic in-nav floor at 2,000), BENCH_SERVE=0 (skip serve latency).
+Results: printed, and written to .bench/results.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import report
+from bench.floor import write_floor_project
+from bench.generate import REPO_ROOT, generate_dataset, write_project_copy
+from bench.measure import BuildFailed, build, portfolio_share_of_search_index, site_sizes, time_validation
+from bench.serve import ServeFailed, rebuild_latencies
+from bench.stats import summarize
+
+RESULTS_FILE = REPO_ROOT / ".bench" / "results.md"
+SERVE_SIZE = 200
+IN_NAV_DEFAULT_LIMIT = 200
+
+
+def _settings(environ: os._Environ | dict) -> dict:
+    return {
+        "sizes": [int(s) for s in environ.get("BENCH_SIZES", "20,200,2000").split(",") if s.strip()],
+        "repeat": max(1, int(environ.get("BENCH_REPEAT", "3"))),
+        "seed": int(environ.get("BENCH_SEED", "2026")),
+        "full": environ.get("BENCH_FULL", "") == "1",
+        "serve": environ.get("BENCH_SERVE", "1") != "0",
+    }
+
+
+def machine_description() -> str:
+    model = "okänd"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
+    return (f"{os.cpu_count()} kärnor, {model}, Python {platform.python_version()}, "
+            f"belastning vid start {load}")
+
+
+def _log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def _fresh(path: Path) -> Path:
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def _measure_size(size: int, tmp: Path, settings: dict) -> tuple[report.SizeResult, Path | None]:
+    result = report.SizeResult(size)
+    project = None
+    try:
+        copy = write_project_copy(tmp / f"projekt-{size}", size, settings["seed"])
+        project = copy.root
+        result.insatser, result.behov, result.records = copy.insatser, copy.behov, copy.records
+    except Exception as error:  # noqa: BLE001 - a broken tree must not stop the floor runs
+        result.errors.append(f"syntetiskt projekt {size}: {error}")
+    dataset = generate_dataset(size, settings["seed"])
+    floor = write_floor_project(tmp / f"golv-{size}", dataset, REPO_ROOT, in_nav=False)
+    in_nav = None
+    if size <= IN_NAV_DEFAULT_LIMIT or settings["full"]:
+        in_nav = write_floor_project(tmp / f"golv-nav-{size}", dataset, REPO_ROOT, in_nav=True)
+
+    runs: dict[str, list] = {"validation": [], "build": [], "floor": [], "in_nav": []}
+    failed = {"build": project is None, "floor": False, "in_nav": False}
+    for repetition in range(settings["repeat"]):
+        _log(f"{size}: repetition {repetition + 1}/{settings['repeat']}")
+        jobs = [("build", project), ("floor", floor), ("in_nav", in_nav)]
+        if repetition % 2:
+            jobs.reverse()  # alternate the order so drifting load hits both sides
+        for name, path in jobs:
+            if path is None or failed[name]:
+                continue
+            try:
+                runs[name].append(build(path, _fresh(tmp / f"site-{name}-{size}")))
+            except BuildFailed as error:
+                failed[name] = True
+                result.errors.append(str(error))
+        if not failed["build"]:
+            runs["validation"].append(time_validation(project)[0])
+
+    if runs["validation"]:
+        result.validation = summarize(runs["validation"])
+    if runs["build"]:
+        result.build = summarize([r.wall_s for r in runs["build"]])
+        result.build_cpu = summarize([r.cpu_s for r in runs["build"]])
+        result.peak_rss_mb = max(r.peak_rss_mb for r in runs["build"])
+        result.site = site_sizes(tmp / f"site-build-{size}")
+        result.portfolio_search_share = portfolio_share_of_search_index(tmp / f"site-build-{size}")
+    if runs["floor"]:
+        result.floor = summarize([r.wall_s for r in runs["floor"]])
+        result.floor_cpu = summarize([r.cpu_s for r in runs["floor"]])
+        result.floor_rss_mb = max(r.peak_rss_mb for r in runs["floor"])
+        result.floor_site = site_sizes(tmp / f"site-floor-{size}")
+    if runs["in_nav"]:
+        result.floor_in_nav = summarize([r.wall_s for r in runs["in_nav"]])
+        result.floor_in_nav_rss_mb = max(r.peak_rss_mb for r in runs["in_nav"])
+        result.floor_in_nav_site = site_sizes(tmp / f"site-in_nav-{size}")
+    for name in ("build", "floor", "in_nav"):
+        shutil.rmtree(tmp / f"site-{name}-{size}", ignore_errors=True)
+    return result, None if failed["build"] else project
+
+
+def _serve(project: Path | None) -> tuple[list[float] | None, str]:
+    if project is None:
+        return None, "ej mätt (inget projekt med 200 insatser)"
+    record = sorted((project / "data" / "insatser").glob("*.yaml"))[0].stem
+    _log(f"serve: changing data/insatser/{record}.yaml three times")
+    try:
+        return rebuild_latencies(project, record), f"titeln i `{record}` ändrad"
+    except ServeFailed as error:
+        lines = [line for line in str(error).splitlines() if line.strip()]
+        return None, f"ej mätt: {lines[0]} … {lines[-1] if len(lines) > 1 else ''}"
+
+
+def render(results: list[report.SizeResult], serve: tuple[list[float] | None, str],
+           settings: dict, started: dt.datetime, seconds: float) -> str:
+    sections = [
+        "# Benchmark: Förändringshandboken mot ett rent Material-bygge",
+        "",
+        f"- Datum: {started:%Y-%m-%d %H:%M} UTC, körtid {seconds / 60:.1f} min",
+        f"- Maskin: {machine_description()}",
+        f"- Kommando: `make bench` (BENCH_REPEAT={settings['repeat']}, "
+        f"BENCH_SIZES={','.join(map(str, settings['sizes']))}, BENCH_FULL={int(settings['full'])})",
+        "- Tider: median (min–max) av upprepade körningar; väggklocka om inget annat anges.",
+        "",
+        "## Tider", "", report.time_table(results), "",
+        "## Storlek och minne", "", report.size_table(results), "",
+        "## Tillväxt", "", report.exponent_table(results), "",
+        "## Förhandsgranskning (mkdocs serve)", "", report.serve_table(*serve), "",
+        "## Mål (issue 9)", "", report.goal_table(report.goals(results, serve[0])), "",
+    ]
+    errors = [e for r in results for e in r.errors]
+    if errors:
+        sections += ["## Fel", "", *[f"```\n{e}\n```" for e in errors], ""]
+    return "\n".join(sections)
+
+
+def main() -> int:
+    settings = _settings(os.environ)
+    started = dt.datetime.now(dt.timezone.utc)
+    clock = time.perf_counter()
+    results: list[report.SizeResult] = []
+    serve: tuple[list[float] | None, str] = (None, "ej mätt")
+    with tempfile.TemporaryDirectory(prefix="handbok-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        for size in settings["sizes"]:
+            _log(f"size {size}: generating and validating")
+            result, project = _measure_size(size, tmp, settings)
+            results.append(result)
+            if size == SERVE_SIZE and settings["serve"]:
+                serve = _serve(project)
+            shutil.rmtree(tmp / f"projekt-{size}", ignore_errors=True)
+    text = render(results, serve, settings, started, time.perf_counter() - clock)
+    RESULTS_FILE.parent.mkdir(exist_ok=True)
+    RESULTS_FILE.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"Resultatet finns i {RESULTS_FILE.relative_to(REPO_ROOT)}.")
+    return 1 if any(r.errors for r in results) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

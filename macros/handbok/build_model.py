@@ -1,0 +1,106 @@
+"""Turn validated documents into the frozen model, with references resolved to objects.
+
+Only called when validation found no problems, so every value here has the schema's shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from handbok.load import Document
+from handbok.model import (
+    Behov, BehovStatus, Enhet, EnhetTyp, Fas, Finansiering, Finansieringskalla, Halsa, Insats,
+    InsatsTyp, Kalla, PartialDate, Period, Portfolio, Prioritet, Rapportintervall, Risk,
+    SourceRef, Status, Statusrapport,
+)
+
+
+def build_portfolio(documents: dict[str, list[Document]]) -> Portfolio:
+    """The portfolio from valid documents per kind ('insats', 'behov', 'enhet', 'kalla')."""
+    kallor = {k.id: k for k in (_kalla(d) for d in documents.get("kalla", []))}
+    enheter = {e.id: e for e in (_enhet(d, kallor) for d in documents.get("enhet", []))}
+    behov = {b.id: b for b in (_behov(d, kallor, enheter) for d in documents.get("behov", []))}
+    insatser = [_insats(d, kallor, enheter, behov) for d in documents.get("insats", [])]
+    return Portfolio(
+        insatser=tuple(sorted(insatser, key=lambda r: r.id)),
+        behov=tuple(sorted(behov.values(), key=lambda r: r.id)),
+        enheter=tuple(sorted(enheter.values(), key=lambda r: r.id)),
+        kallor=tuple(sorted(kallor.values(), key=lambda r: r.id)),
+    )
+
+
+def _source(document: Document) -> SourceRef:
+    return SourceRef(document.path, document.node_at(("id",)).start_mark.line + 1)
+
+
+def _kalla(document: Document) -> Kalla:
+    data = document.data
+    year = data.get("ar")
+    return Kalla(id=data["id"], titel=data["titel"], utgivare=data.get("utgivare") or "",
+                 beskrivning=data["beskrivning"], ar=str(year) if year is not None else None,
+                 source=_source(document))
+
+
+def _enhet(document: Document, kallor: dict[str, Kalla]) -> Enhet:
+    data = document.data
+    return Enhet(id=data["id"], namn=data["namn"], typ=EnhetTyp(data["typ"]),
+                 kalla=kallor[data["kalla"]], overordnad_id=data.get("overordnad"),
+                 region_id=data.get("region"), beskrivning=data.get("beskrivning") or "",
+                 tidigare_id=tuple(data.get("tidigare_id") or ()), source=_source(document))
+
+
+def _behov(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enhet]) -> Behov:
+    data = document.data
+    priority = data.get("prioritet")
+    return Behov(id=data["id"], titel=data["titel"], beskrivning=data["beskrivning"],
+                 malgrupp=data.get("malgrupp") or "",
+                 forvaltningar=tuple(enheter[u] for u in data["forvaltningar"]),
+                 status=BehovStatus(data["status"]), kalla=kallor[data["kalla"]],
+                 senast_granskad=dt.date.fromisoformat(data["senast_granskad"]),
+                 prioritet=Prioritet(priority) if priority else None,
+                 kostnad_kr=data.get("kostnad_kr"),
+                 tidigare_id=tuple(data.get("tidigare_id") or ()), source=_source(document))
+
+
+def _insats(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enhet],
+            behov: dict[str, Behov]) -> Insats:
+    data = document.data
+    health = data.get("halsa")
+    interval = data.get("rapportintervall")
+    return Insats(
+        id=data["id"], titel=data["titel"], sammanfattning=data["sammanfattning"],
+        typ=InsatsTyp(data["typ"]), fas=Fas(data["fas"]), status=Status(data["status"]),
+        halsa=Halsa(health) if health else None,
+        forvaltningar=tuple(enheter[u] for u in data["forvaltningar"]),
+        kalla=kallor[data["kalla"]],
+        senast_granskad=dt.date.fromisoformat(data["senast_granskad"]),
+        halsokommentar=data.get("halsokommentar") or "",
+        beskrivning=data.get("beskrivning") or "",
+        behov=tuple(behov[b] for b in data.get("behov") or ()),
+        uppdragsagare=data.get("uppdragsagare") or "",
+        projektledare=data.get("projektledare") or "",
+        period=_period(data.get("period") or {}),
+        finansiering=_finansiering(data.get("finansiering")),
+        effektmal=tuple(data.get("effektmal") or ()),
+        risker=tuple(Risk(r["beskrivning"], r["sannolikhet"], r["konsekvens"], r.get("atgard") or "")
+                     for r in data.get("risker") or ()),
+        statusrapporter=tuple(Statusrapport(dt.date.fromisoformat(r["datum"]), Halsa(r["halsa"]),
+                                            r["text"]) for r in data.get("statusrapporter") or ()),
+        rapportintervall=Rapportintervall(interval) if interval else None,
+        tidigare_id=tuple(data.get("tidigare_id") or ()),
+        source=_source(document),
+    )
+
+
+def _period(data: dict[str, Any]) -> Period:
+    def parse(value: Any) -> PartialDate | None:
+        return PartialDate.parse(str(value)) if value is not None else None
+    return Period(start=parse(data.get("start")), slut=parse(data.get("slut")))
+
+
+def _finansiering(data: dict[str, Any] | None) -> Finansiering | None:
+    if not data:
+        return None
+    return Finansiering(kalla=Finansieringskalla(data["kalla"]), belopp_kr=data.get("belopp_kr"),
+                        kommentar=data.get("kommentar") or "")

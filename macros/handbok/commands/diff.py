@@ -1,0 +1,72 @@
+"""`make diff BASE=<ref>`: the data at a git ref against the working tree, as Swedish Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from handbok import pipeline
+from handbok.data_diff import diff_portfolios, render_markdown
+from handbok.model import Portfolio
+from handbok.problems import format_problem
+
+_FOLDERS = ("data", "schemas")
+_EMPTY = Portfolio(insatser=(), behov=(), enheter=(), kallor=())
+
+
+class GitError(Exception):
+    """A git command failed; the message is for the editor."""
+
+
+def _git(root: Path, *args: str) -> bytes:
+    completed = subprocess.run(["git", *args], cwd=root, capture_output=True)
+    if completed.returncode != 0:
+        raise GitError(completed.stderr.decode("utf-8", "replace").strip())
+    return completed.stdout
+
+
+def export_tree(root: Path, ref: str, dest: Path) -> None:
+    """Write data/ and schemas/ as they are at `ref` into `dest` (same relative paths)."""
+    listing = _git(root, "ls-tree", "-r", "-z", "--name-only", ref, "--", *_FOLDERS)
+    for name in filter(None, listing.decode("utf-8").split("\0")):
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(_git(root, "show", f"{ref}:{name}"))
+
+
+def _load(root: Path) -> tuple[Portfolio | None, list]:
+    return pipeline.load_portfolio(root / "data", root / "schemas")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="make diff", description="Sammanfatta dataändringar.")
+    parser.add_argument("--base", default="origin/main", help="git-referens att jämföra med")
+    parser.add_argument("--root", default=".", help="förrådets rotkatalog")
+    args = parser.parse_args(argv)
+    root = Path(args.root).resolve()
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", f"{args.base}^{{commit}}")
+    except GitError:
+        print(f"fel: hittar inte git-referensen '{args.base}'. Ange en gren eller commit, "
+              "till exempel `make diff BASE=origin/main` (hämta den först med `git fetch`).",
+              file=sys.stderr)
+        return 1
+    new, problems = _load(root)
+    if new is None or problems:
+        print("fel: datan i arbetskopian har fel; rätta dem först (`make validate`):",
+              file=sys.stderr)
+        print("\n".join(format_problem(p) for p in problems), file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="handbok-diff-") as tmp:
+        export_tree(root, args.base, Path(tmp))
+        old, old_problems = _load(Path(tmp))
+    note = ""
+    if old is None:
+        note = (f"\n> Datan i `{args.base}` kunde inte läsas ({len(old_problems)} problem), "
+                "så allt visas som nytt.\n")
+        old = _EMPTY
+    print(render_markdown(diff_portfolios(old, new), args.base) + note, end="")
+    return 0

@@ -1,0 +1,85 @@
+"""`make ny-insats` / `make nytt-behov`: create a new data file from a template."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from handbok import pipeline
+from handbok.problems import format_problem
+from handbok.scaffold import FOLDERS, check_new_id, render_new_record, slug_from_title
+
+_NAMES = {"insats": "insatsen", "behov": "behovet"}
+
+
+def _ask(prompt: str, default: str = "") -> str:
+    suffix = f" [{default}]" if default else ""
+    answer = input(f"{prompt}{suffix}: ").strip()
+    return answer or default
+
+
+def _ids(folder: Path) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="make ny-insats", description="Skapa en ny datafil.")
+    parser.add_argument("kind", choices=sorted(FOLDERS))
+    parser.add_argument("--id", dest="record_id", default="")
+    parser.add_argument("--titel", default="")
+    parser.add_argument("--enhet", default="", help="id på en enhet i data/organisation/")
+    parser.add_argument("--kalla", default="", help="id på ett källdokument i data/kallor/")
+    parser.add_argument("--root", default=".")
+    args = parser.parse_args(argv)
+    root = Path(args.root).resolve()
+    interactive = sys.stdin.isatty()
+
+    title = args.titel.strip()
+    if not title and interactive:
+        title = _ask(f"Titel på {_NAMES[args.kind]}")
+    record_id = args.record_id.strip()
+    if not record_id and interactive:
+        record_id = _ask("Id (blir filnamnet)", slug_from_title(title))
+    if not title or not record_id:
+        command = "ny-insats" if args.kind == "insats" else "nytt-behov"
+        print(f"fel: ange både id och titel, till exempel: make {command} "
+              'ID=korkort-cytostatika TITEL="Körkort för cytostatika"', file=sys.stderr)
+        return 1
+
+    folder = root / "data" / FOLDERS[args.kind]
+    reason = check_new_id(record_id, set(_ids(folder)), args.kind)
+    if reason:
+        print(f"fel: {reason}", file=sys.stderr)
+        return 1
+    units, sources = _ids(root / "data" / "organisation"), _ids(root / "data" / "kallor")
+    unit = args.enhet or (units[0] if units else "")
+    source = args.kalla or (sources[0] if sources else "")
+    for given, known, what in ((args.enhet, units, "enhet"), (args.kalla, sources, "källa")):
+        if given and given not in known:
+            print(f"fel: det finns ingen {what} med id '{given}'.", file=sys.stderr)
+            return 1
+    if not unit or not source:
+        print("fel: det behövs minst en enhet i data/organisation/ och en källa i data/kallor/.",
+              file=sys.stderr)
+        return 1
+
+    target = folder / f"{record_id}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_new_record(args.kind, record_id, title, unit_id=unit,
+                                        source_id=source, today=dt.date.today(),
+                                        units_chosen=bool(args.enhet),
+                                        source_chosen=bool(args.kalla)), encoding="utf-8")
+    rel = target.relative_to(root).as_posix()
+    _, problems = pipeline.load_portfolio(root / "data", root / "schemas")
+    own = [p for p in problems if p.path == rel]
+    if own:
+        print(f"Skapade {rel}, men den har fel:", file=sys.stderr)
+        print("\n".join(format_problem(p) for p in own), file=sys.stderr)
+        return 1
+    print(f"Skapade {rel}.\n"
+          f"Öppna filen, fyll i raderna märkta ATT FYLLA I och ÄNDRA, och kontrollera med "
+          f"`make validate`. Sidan visas på http://127.0.0.1:8000/{FOLDERS[args.kind]}/{record_id}/ "
+          "när `make serve` körs.")
+    return 0

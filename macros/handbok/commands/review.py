@@ -1,0 +1,48 @@
+"""`make granskning [MANADER=12]`: pages and records whose review date is overdue, as a table."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+import yaml
+
+from handbok import authored, pipeline
+from handbok.problems import format_problem
+from handbok.review import interval_months, overdue_items, render_table
+
+
+def _configured_months(root: Path) -> int:
+    try:
+        # mkdocs.yml has !ENV tags; only `extra` matters here, so ignore unknown tags.
+        loader = type("_Loader", (yaml.SafeLoader,), {})
+        loader.add_multi_constructor("!", lambda *_: None)
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError):
+        return interval_months({})
+    return interval_months((config or {}).get("extra") or {})
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="make granskning", description="Sidor att granska.")
+    parser.add_argument("--months", type=int, help="granskningsintervall i månader")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
+                        help="jämförelsedatum ÅÅÅÅ-MM-DD (standard: i dag)")
+    parser.add_argument("--root", default=".")
+    args = parser.parse_args(argv)
+    root = Path(args.root).resolve()
+    months = args.months if args.months is not None else _configured_months(root)
+    if months < 1:
+        print("fel: MANADER måste vara minst 1.", file=sys.stderr)
+        return 1
+    portfolio, problems = pipeline.load_portfolio(root / "data", root / "schemas")
+    if portfolio is None:
+        print("fel: datan har fel; rätta dem först (`make validate`):", file=sys.stderr)
+        print("\n".join(format_problem(p) for p in problems), file=sys.stderr)
+        return 1
+    pages = authored.page_meta(root / "docs", root)
+    items = overdue_items(pages, portfolio, today=args.today, months=months)
+    print(render_table(items, today=args.today, months=months), end="")
+    return 0

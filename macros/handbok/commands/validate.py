@@ -1,0 +1,37 @@
+"""`make validate`: check every data file and authored page, print located Swedish problems."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from handbok.model import Portfolio
+from handbok.problems import format_github_annotation, format_problem
+from handbok.project import check_project
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+def summary_line(portfolio: Portfolio) -> str:
+    """One line with the number of records per type, for the editor and the CI log."""
+    return (f"Alla datafiler är giltiga: {len(portfolio.insatser)} insatser, "
+            f"{len(portfolio.behov)} behov, {len(portfolio.enheter)} organisationsenheter, "
+            f"{len(portfolio.kallor)} källor.")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="make validate",
+                                     description="Kontrollerar alla datafiler och sidor.")
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="github: skriv fel som GitHub-annoteringar")
+    parser.add_argument("--root", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    portfolio, problems = check_project(args.root)
+    if problems or portfolio is None:
+        formatter = format_github_annotation if args.format == "github" else format_problem
+        for problem in sorted(problems):
+            print(formatter(problem))
+        print(f"{len(problems)} problem hittades. Rätta dem och kör 'make validate' igen.")
+        return 1
+    print(summary_line(portfolio))
+    return 0

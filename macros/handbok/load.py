@@ -1,0 +1,215 @@
+"""Read one YAML data file into a document that remembers its node tree, or located problems.
+
+Values are built from the composed node tree by hand (not PyYAML's constructor) so that
+duplicate keys, YAML 1.1 booleans written as text and aliases are caught with a line number,
+and dates stay the strings the editor typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from handbok.problems import Problem
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
+    _Loader = yaml.SafeLoader
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_AMBIGUOUS_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+_SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+# PyYAML's own wording for the commonest syntax errors, in Swedish.
+_SYNTAX_TRANSLATIONS = {
+    "mapping values are not allowed": "ett kolon (':') står där inget fält kan börja "
+    "(kontrollera indraget, eller sätt texten inom citattecken)",
+    "could not find expected ':'": "ett kolon (':') saknas efter fältnamnet",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
+    "did not find expected key": "indraget stämmer inte: ett fält står på fel nivå",
+    "did not find expected node content": "ett värde saknas eller står på fel nivå",
+    "cannot start any token": "ett tecken som inte får inleda ett värde (sätt texten inom "
+    "citattecken)",
+    "did not find expected '-' indicator": "indraget stämmer inte: en listpunkt ('- ') "
+    "står på fel nivå",
+    "did not find expected ',' or ']'": "en lista inom hakparenteser avslutas inte med ']'",
+    "did not find expected ',' or '}'": "en grupp inom klammerparenteser avslutas inte med '}'",
+    "found undefined alias": "aliaset (*namn) pekar inte på något ankare",
+    "found another document": "filen får bara innehålla ett YAML-dokument (ta bort raden '---')",
+    "found unknown escape character": "okänd escape-sekvens med '\\' i en text inom citattecken",
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One data file: its repository-relative path, its YAML node tree and its plain value."""
+
+    path: str
+    node: yaml.Node
+    data: Any
+    header: str = ""  # the first line, where the editor's schema comment belongs
+
+    def node_at(self, path: tuple[str | int, ...], *, key: bool = False) -> yaml.Node:
+        """The node at a JSON-style path (the key's node with `key`), or its nearest ancestor."""
+        return node_at(self.node, path, key=key)
+
+
+def node_at(root: yaml.Node, path: tuple[str | int, ...], *, key: bool = False) -> yaml.Node:
+    node = root
+    for index, step in enumerate(path):
+        last = index == len(path) - 1
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == step), None)
+            if match is None:
+                return node
+            node = match[0] if (key and last) else match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            return node
+    return node
+
+
+def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Parse one file's bytes; on any problem the document is None and the problems say why."""
+    text, problems = _decode(path, raw)
+    if text is None:
+        return None, problems
+    problems = _tab_problems(path, text)
+    if problems:
+        return None, problems
+    try:
+        node = _compose(text)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(path, error)]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, 1, 1, f"filen är inte giltig YAML: {error}", "yaml-syntax")]
+    if node is None:
+        return None, [Problem(path, 1, 1, "filen är tom: den ska innehålla fälten för en post "
+                              "(t.ex. 'id: …' och 'titel: …')", "tom-fil")]
+    if not isinstance(node, yaml.MappingNode):
+        what = "en lista" if isinstance(node, yaml.SequenceNode) else "ett enstaka värde"
+        return None, [_at(path, node, f"filen innehåller {what}, men ska innehålla fält "
+                          "med värden ('fält: värde' på varsin rad)", "inte-mappning")]
+    builder = _ValueBuilder(path)
+    data = builder.build(node)
+    if builder.problems:
+        return None, builder.problems
+    return Document(path, node, data, text.split("\n", 1)[0]), []
+
+
+def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        return None, [Problem(path, line, column, "filen är inte sparad som UTF-8 (byte "
+                              f"0x{raw[error.start]:02x}); spara om den med teckenkodningen UTF-8",
+                              "inte-utf8")]
+    return text, []
+
+
+def _tab_problems(path: str, text: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        column = line.find("\t")
+        if column >= 0:
+            problems.append(Problem(path, number, column + 1, "tabbtecken är inte tillåtna i "
+                                    "datafilerna; använd mellanslag", "tabb"))
+    return problems
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    problem = (error.problem or "").strip()
+    explanation = next((sv for en, sv in _SYNTAX_TRANSLATIONS.items() if en in problem), problem)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(path, line, column, f"YAML-syntaxfel: {explanation}", "yaml-syntax")
+
+
+def _at(path: str, node: yaml.Node, message: str, rule: str) -> Problem:
+    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, message, rule)
+
+
+class _ValueBuilder:
+    """Turns a node tree into dicts, lists and scalars, collecting located problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def build(self, node: yaml.Node) -> Any:
+        if id(node) in self._seen:
+            self.problems.append(_at(self.path, node, "ankare och alias (&namn, *namn) används "
+                                     "inte i datafilerna; skriv ut värdet", "alias"))
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node) if node.tag == _MAP else self._bad_tag(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item) for item in node.value] if node.tag == _SEQ \
+                else self._bad_tag(node)
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in {_STR, _INT, _BOOL,
+                                                                                 _NULL, _FLOAT}:
+                self.problems.append(_at(self.path, key_node, "ett fältnamn måste vara ett "
+                                         "enkelt ord, t.ex. 'titel'", "nyckel"))
+                continue
+            key = key_node.value
+            if key in first_line:
+                self.problems.append(_at(self.path, key_node, f"dubblettnyckel '{key}' (första "
+                                         f"förekomsten på rad {first_line[key]})", "dubblettnyckel"))
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, text = node.tag, node.value
+        if tag in (_STR, _TIMESTAMP):
+            return text
+        if tag == _NULL:
+            return None
+        if tag == _INT:
+            return _SCALAR_CONSTRUCTOR.construct_yaml_int(node)
+        if tag == _FLOAT:
+            return _SCALAR_CONSTRUCTOR.construct_yaml_float(node)
+        if tag == _BOOL:
+            if text.lower() in _AMBIGUOUS_BOOLEANS:
+                self.problems.append(_at(self.path, node, f"värdet '{text}' tolkas av YAML som "
+                                         f"ja/nej; skriv '{text}' inom citattecken om det är text",
+                                         "tvetydigt-sanningsvarde"))
+                return text
+            return text.lower() == "true"
+        return self._bad_tag(node)
+
+    def _bad_tag(self, node: yaml.Node) -> None:
+        self.problems.append(_at(self.path, node, f"YAML-taggen '{node.tag}' stöds inte i "
+                                 "datafilerna; skriv värdet som vanlig text", "tagg"))
+        return None

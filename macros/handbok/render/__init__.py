@@ -1,0 +1,1 @@
+"""Renderers: model objects -> Markdown/HTML/SVG/JSON/CSV strings, pure and deterministic."""

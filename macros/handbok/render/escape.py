@@ -1,0 +1,47 @@
+"""Escaping data text at the one point where it enters a page.
+
+Every character that HTML, Markdown or a template engine could interpret becomes a numeric
+character reference, so the same escaped text is safe in Markdown inline context, raw HTML,
+attributes and inline SVG, and `{{`/`{%` never reach Jinja even if a page were rendered.
+"""
+
+from __future__ import annotations
+
+import re
+
+_REPLACEMENTS = {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
+    # Markdown syntax (emphasis, links, code, headings, tables, escapes, HTML-like autolinks)
+    "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;",
+    "#": "&#35;", "|": "&#124;",
+    # Template syntax: Jinja/macros must never see `{{`, `{%` or `{#` from data
+    "{": "&#123;", "}": "&#125;",
+}
+_TABLE = str.maketrans(_REPLACEMENTS)
+
+
+# A leading "-", "+", "=" or "1." would start a list or heading where text begins a Markdown block.
+_BLOCK_START = re.compile(r"[-+=]|\d+[.)]")
+
+
+def text(value: object) -> str:
+    """Escape one line of data text for Markdown, HTML, attributes and SVG (newlines -> spaces)."""
+    line = " ".join(str(value).split())
+    if _BLOCK_START.match(line):
+        return f"&#{ord(line[0])};" + line[1:].translate(_TABLE)
+    return line.translate(_TABLE)
+
+
+def attribute_token(value: object) -> str:
+    """A lowercase data-attribute value for the filter script (same escaping as text)."""
+    return text(str(value).casefold())
+
+
+def page_heading(title: object) -> str:
+    """Front matter and H1 for a generated page.
+
+    The title goes into front matter already escaped: MkDocs would otherwise take it from the
+    H1 with entities decoded, and the theme prints it unescaped into <title>.
+    """
+    escaped = text(title)
+    return f'---\ntitle: "{escaped}"\n---\n\n# {escaped}'

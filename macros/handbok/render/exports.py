@@ -1,0 +1,153 @@
+"""Portfolio exports at stable URLs: JSON (versioned format) and CSV for Swedish Excel.
+
+JSON: `{"format": "forandringshandboken/insatser", "version": 1, "avser_datum": …, "insatser": […]}`
+(and likewise `behov`); enum fields hold the YAML tokens, dates are ISO 8601 (partial dates
+as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD). CSV: UTF-8 with BOM, semicolon
+separated, every field quoted, enum fields as Swedish labels, lists joined with newlines; a
+cell that would start with =, +, - or @ gets a leading apostrophe so Excel never runs it
+as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from handbok.model import Behov, Insats, Portfolio
+
+FORMAT_VERSION = 1
+INSATSER_FORMAT = "forandringshandboken/insatser"
+BEHOV_FORMAT = "forandringshandboken/behov"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _iso(value) -> str | None:
+    return value.iso() if hasattr(value, "iso") else (value.isoformat() if value else None)
+
+
+def initiative_record(insats: Insats) -> dict:
+    finansiering = insats.finansiering
+    return {
+        "id": insats.id,
+        "url": insats.url,
+        "titel": insats.titel,
+        "sammanfattning": insats.sammanfattning,
+        "beskrivning": insats.beskrivning,
+        "typ": insats.typ.value,
+        "fas": insats.fas.value,
+        "status": insats.status.value,
+        "halsa": insats.halsa.value if insats.halsa else None,
+        "halsokommentar": insats.halsokommentar,
+        "forvaltningar": [u.id for u in insats.forvaltningar],
+        "behov": [b.id for b in insats.behov],
+        "uppdragsagare": insats.uppdragsagare,
+        "projektledare": insats.projektledare,
+        "period": {"start": _iso(insats.period.start), "slut": _iso(insats.period.slut)},
+        "finansiering": None if finansiering is None else {
+            "kalla": finansiering.kalla.value, "belopp_kr": finansiering.belopp_kr,
+            "kommentar": finansiering.kommentar},
+        "effektmal": list(insats.effektmal),
+        "risker": [{"beskrivning": r.beskrivning, "sannolikhet": r.sannolikhet,
+                    "konsekvens": r.konsekvens, "riskvarde": r.varde, "atgard": r.atgard}
+                   for r in insats.risker],
+        "statusrapporter": [{"datum": r.datum.isoformat(), "halsa": r.halsa.value, "text": r.text}
+                            for r in sorted(insats.statusrapporter, key=lambda r: r.datum, reverse=True)],
+        "rapportintervall": insats.rapportintervall.value if insats.rapportintervall else None,
+        "kalla": insats.kalla.id,
+        "senast_granskad": insats.senast_granskad.isoformat(),
+        "tidigare_id": list(insats.tidigare_id),
+    }
+
+
+def need_record(need: Behov, portfolio: Portfolio) -> dict:
+    return {
+        "id": need.id,
+        "url": need.url,
+        "titel": need.titel,
+        "beskrivning": need.beskrivning,
+        "malgrupp": need.malgrupp,
+        "forvaltningar": [u.id for u in need.forvaltningar],
+        "gemensamt": need.is_shared,
+        "status": need.status.value,
+        "prioritet": need.prioritet.value if need.prioritet else None,
+        "kostnad_kr": need.kostnad_kr,
+        "insatser": sorted(i.id for i in portfolio.initiatives_for_need(need)),
+        "kalla": need.kalla.id,
+        "senast_granskad": need.senast_granskad.isoformat(),
+        "tidigare_id": list(need.tidigare_id),
+    }
+
+
+def _json(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def initiatives_json(portfolio: Portfolio, *, build_date: dt.date) -> str:
+    return _json({"format": INSATSER_FORMAT, "version": FORMAT_VERSION,
+                  "avser_datum": build_date.isoformat(),
+                  "insatser": [initiative_record(i) for i in sorted(portfolio.insatser, key=lambda i: i.id)]})
+
+
+def needs_json(portfolio: Portfolio, *, build_date: dt.date) -> str:
+    return _json({"format": BEHOV_FORMAT, "version": FORMAT_VERSION,
+                  "avser_datum": build_date.isoformat(),
+                  "behov": [need_record(b, portfolio) for b in sorted(portfolio.behov, key=lambda b: b.id)]})
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _csv(header: list[str], rows: list[list[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return "\ufeff" + buffer.getvalue()
+
+
+INITIATIVE_COLUMNS = [
+    "id", "titel", "sammanfattning", "typ", "fas", "status", "hälsa", "hälsokommentar",
+    "förvaltningar", "behov", "uppdragsägare", "projektledare", "start", "slut",
+    "finansiering", "belopp_kr", "effektmål", "antal_risker", "högsta_riskvärde",
+    "rapportintervall", "senaste_statusrapport", "källa", "senast_granskad", "url",
+]
+
+
+def initiatives_csv(portfolio: Portfolio) -> str:
+    rows = []
+    for i in sorted(portfolio.insatser, key=lambda i: i.id):
+        latest = i.latest_report
+        rows.append([
+            i.id, i.titel, i.sammanfattning, i.typ.label, i.fas.label, i.status.label,
+            i.halsa.label if i.halsa else None, i.halsokommentar, "\n".join(u.id for u in i.forvaltningar),
+            "\n".join(b.id for b in i.behov), i.uppdragsagare, i.projektledare,
+            _iso(i.period.start), _iso(i.period.slut),
+            i.finansiering.kalla.label if i.finansiering else None,
+            i.finansiering.belopp_kr if i.finansiering else None,
+            "\n".join(i.effektmal), len(i.risker), max((r.varde for r in i.risker), default=None),
+            i.rapportintervall.label if i.rapportintervall else None,
+            latest.datum.isoformat() if latest else None, i.kalla.titel,
+            i.senast_granskad.isoformat(), i.url,
+        ])
+    return _csv(INITIATIVE_COLUMNS, rows)
+
+
+NEED_COLUMNS = [
+    "id", "titel", "beskrivning", "målgrupp", "förvaltningar", "gemensamt", "status",
+    "prioritet", "kostnad_kr", "insatser", "källa", "senast_granskad", "url",
+]
+
+
+def needs_csv(portfolio: Portfolio) -> str:
+    rows = [[
+        b.id, b.titel, b.beskrivning, b.malgrupp, "\n".join(u.id for u in b.forvaltningar),
+        "ja" if b.is_shared else "nej", b.status.label,
+        b.prioritet.label if b.prioritet else None, b.kostnad_kr,
+        "\n".join(sorted(i.id for i in portfolio.initiatives_for_need(b))), b.kalla.titel,
+        b.senast_granskad.isoformat(), b.url,
+    ] for b in sorted(portfolio.behov, key=lambda b: b.id)]
+    return _csv(NEED_COLUMNS, rows)

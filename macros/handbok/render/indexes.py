@@ -1,0 +1,51 @@
+"""Section index pages listing every record: insatser/, behov/, organisation/."""
+
+from __future__ import annotations
+
+from handbok.model import BehovStatus, Enhet, Fas, Portfolio
+from handbok.render.badges import health_badge, need_status_badge, status_badge
+from handbok.render.links import record_link
+
+ROOT = "../"
+
+
+def render_initiative_index(portfolio: Portfolio) -> str:
+    parts = ["# Insatser",
+             f"Portföljen har {len(portfolio.insatser)} insatser, här ordnade efter steg i "
+             "processmodellen. [Portföljöversikten](../portfolj/index.md) går att filtrera och sortera."]
+    for fas in Fas:
+        in_step = sorted((i for i in portfolio.insatser if i.fas is fas), key=lambda i: i.id)
+        parts.append(f"## {fas.label} {{#{fas.value}}}")
+        parts.append("\n".join(
+            f"- {record_link(i, root=ROOT)} – {status_badge(i.status)}, {health_badge(i.halsa)}"
+            for i in in_step) or "Inga insatser i det här steget.")
+    return "\n\n".join(parts) + "\n"
+
+
+def render_need_index(portfolio: Portfolio) -> str:
+    parts = ["# Behov",
+             f"{len(portfolio.behov)} behov som förvaltningarna har identifierat, ordnade efter status."]
+    for status in BehovStatus:
+        needs = sorted((b for b in portfolio.behov if b.status is status), key=lambda b: b.id)
+        parts.append(f"## {status.label} {{#{status.value}}}")
+        parts.append("\n".join(
+            f"- {record_link(b, root=ROOT)} – {need_status_badge(b.status)}"
+            + (" · Gemensamt behov" if b.is_shared else "")
+            for b in needs) or "Inga behov med den här statusen.")
+    return "\n\n".join(parts) + "\n"
+
+
+def _tree(units: list[Enhet], portfolio: Portfolio, depth: int) -> list[str]:
+    lines = []
+    for unit in sorted(units, key=lambda u: u.id):
+        lines.append(f"{'    ' * depth}- {record_link(unit, root=ROOT)} ({unit.typ.label})")
+        lines += _tree(list(portfolio.children_of(unit)), portfolio, depth + 1)
+    return lines
+
+
+def render_unit_index(portfolio: Portfolio) -> str:
+    known = {u.id for u in portfolio.enheter}
+    roots = [u for u in portfolio.enheter if u.overordnad_id not in known]
+    body = "\n".join(_tree(roots, portfolio, 0)) or "Inga enheter registrerade."
+    return (f"# Organisation\n\nDe {len(portfolio.enheter)} organisatoriska enheter som insatser "
+            f"och behov hör till, ordnade som i organisationen.\n\n{body}\n")

@@ -1,0 +1,21 @@
+"""Relative Markdown links between generated and authored pages (MkDocs validates them)."""
+
+from __future__ import annotations
+
+from handbok.model import Behov, Enhet, Insats
+from handbok.render import escape
+
+
+def record_source(record: Insats | Behov | Enhet) -> str:
+    """The generated Markdown file of a record, relative to the docs root."""
+    return record.url.rstrip("/") + ".md"
+
+
+def record_link(record: Insats | Behov | Enhet, *, root: str) -> str:
+    """`[titel](root + insatser/x.md)`; `root` leads from the linking page to the docs root."""
+    name = record.namn if isinstance(record, Enhet) else record.titel
+    return f"[{escape.text(name)}]({root}{record_source(record)})"
+
+
+def unit_links(units: tuple[Enhet, ...], *, root: str) -> str:
+    return ", ".join(record_link(u, root=root) for u in units) or "–"

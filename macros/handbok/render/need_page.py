@@ -1,0 +1,57 @@
+"""The page of one need (behov/<id>.md)."""
+
+from __future__ import annotations
+
+from handbok.model import Behov, Portfolio
+from handbok.render import escape
+from handbok.render.badges import health_badge, need_status_badge, status_badge
+from handbok.render.blocks import amount_text, source_citation
+from handbok.render.links import record_link, unit_links
+from handbok.render.richtext import render_richtext
+
+ROOT = "../"
+
+SHARED_MARKER = ('<p class="handbok-markering handbok-markering--gemensamt">'
+                 '<span class="handbok-ikon" aria-hidden="true">⇄</span> '
+                 '<strong>Gemensamt behov</strong> – identifierat av två eller fler förvaltningar.</p>')
+NO_INITIATIVE_MARKER = ('<p class="handbok-markering handbok-markering--ingen-insats">'
+                        '<span class="handbok-ikon" aria-hidden="true">○</span> '
+                        '<strong>Ingen insats ännu</strong> – ingen insats i portföljen möter behovet.</p>')
+
+
+def _summary(need: Behov) -> str:
+    rows = [
+        ("Status", need_status_badge(need.status)),
+        ("Prioritet", need.prioritet.label if need.prioritet else "Inte angiven"),
+        ("Målgrupp", escape.text(need.malgrupp) or "Uppgift saknas"),
+        ("Identifierat av", unit_links(need.forvaltningar, root=ROOT)),
+    ]
+    if need.kostnad_kr is not None:
+        rows.append(("Uppskattad kostnad", amount_text(need.kostnad_kr)))
+    entries = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
+    return f'<div class="handbok-sammanfattning" markdown>\n\n{entries}\n\n</div>'
+
+
+def _initiatives(need: Behov, portfolio: Portfolio) -> str:
+    initiatives = sorted(portfolio.initiatives_for_need(need), key=lambda i: i.id)
+    if not initiatives:
+        return NO_INITIATIVE_MARKER
+    return "\n".join(f"- {record_link(i, root=ROOT)} – {status_badge(i.status)}, "
+                     f"{health_badge(i.halsa)}" for i in initiatives)
+
+
+def render_need_page(need: Behov, portfolio: Portfolio) -> str:
+    kalla = need.kalla
+    sections = [
+        escape.page_heading(need.titel),
+        SHARED_MARKER if need.is_shared else "",
+        _summary(need),
+        "## Beskrivning {#beskrivning}",
+        render_richtext(need.beskrivning) or "Ingen beskrivning.",
+        "## Insatser som möter behovet {#insatser}",
+        _initiatives(need, portfolio),
+        "## Källa {#kalla}",
+        source_citation(kalla),
+        f'<p class="handbok-granskad">Senast granskad: {need.senast_granskad.isoformat()}</p>',
+    ]
+    return "\n\n".join(s for s in sections if s) + "\n"

@@ -1,0 +1,425 @@
+"""Check loaded documents against the JSON Schemas and the cross-record rules; return problems.
+
+Every message is Swedish, names the field and says what is allowed; every problem points at
+the YAML node it is about (a missing field at its mapping, an unknown field at its key).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from handbok.load import Document
+from handbok.model import PartialDate
+from handbok.problems import Problem
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A record type: its schema name, data folder and Swedish words for messages."""
+
+    name: str
+    folder: str
+    plural: str  # "bland <plural>"
+    singular: str  # "är <singular>"
+
+
+KINDS = (
+    Kind("insats", "insatser", "insatserna", "en insats"),
+    Kind("behov", "behov", "behoven", "ett behov"),
+    Kind("enhet", "organisation", "organisationsenheterna", "en organisationsenhet"),
+    Kind("kalla", "kallor", "källorna", "en källa"),
+)
+KIND_BY_NAME = {kind.name: kind for kind in KINDS}
+
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+_PATTERN_EXPLANATIONS = {
+    SLUG_PATTERN: "ska bestå av små bokstäver a–z, siffror och bindestreck (å/ä blir a, ö blir o), "
+    "t.ex. 'skaraborgs-sjukhus'",
+}
+_TYPE_NAMES = {
+    "string": "text", "integer": "ett heltal", "number": "ett tal", "boolean": "true eller false",
+    "array": "en lista (rader som börjar med '- ')", "object": "en grupp av fält (fält: värde)",
+    "null": "tomt",
+}
+
+# (field, target kind) per record kind; list-valued fields hold several references.
+_REFERENCES = {
+    "insats": (("forvaltningar", "enhet"), ("behov", "behov"), ("kalla", "kalla")),
+    "behov": (("forvaltningar", "enhet"), ("kalla", "kalla")),
+    "enhet": (("overordnad", "enhet"), ("region", "enhet"), ("kalla", "kalla")),
+    "kalla": (),
+}
+
+
+def schema_header(kind: str) -> str:
+    """The first line every data file of this kind starts with (editor completion and checks)."""
+    return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+
+
+def load_validators(schema_dir: Path, repo_root: Path) -> tuple[dict[str, Draft202012Validator],
+                                                                list[Problem]]:
+    """One validator per kind, with formats enforced; a broken schema file is a problem."""
+    validators: dict[str, Draft202012Validator] = {}
+    problems: list[Problem] = []
+    for kind in KINDS:
+        path = schema_dir / f"{kind.name}.schema.json"
+        rel = _relative(path, repo_root)
+        try:
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            Draft202012Validator.check_schema(schema)
+        except (OSError, ValueError) as error:
+            problems.append(Problem(rel, 1, 1, f"schemat kan inte läsas: {error}", "schema"))
+            continue
+        except Exception as error:  # jsonschema.SchemaError and friends
+            problems.append(Problem(rel, 1, 1, f"schemat är ogiltigt: {error}", "schema"))
+            continue
+        validators[kind.name] = Draft202012Validator(
+            schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return validators, problems
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# ---------------------------------------------------------------- per file
+
+
+def header_problems(document: Document, kind: str) -> list[Problem]:
+    expected = schema_header(kind)
+    if document.header.strip() == expected:
+        return []
+    return [Problem(document.path, 1, 1, f"första raden ska vara '{expected}' (den ger "
+                    "kontroll och förslag i editorn)", "schemarad")]
+
+
+def schema_problems(document: Document, validator: Draft202012Validator) -> list[Problem]:
+    """Every schema violation in one document, each located at its YAML node."""
+    problems: list[Problem] = []
+    for error in validator.iter_errors(document.data):
+        problems.extend(_problems_for_error(document, error))
+    return problems
+
+
+def _problems_for_error(document: Document, error: ValidationError) -> Iterator[Problem]:
+    path = tuple(error.absolute_path)
+    keyword = error.validator
+    if keyword in ("anyOf", "oneOf") and not _is_scalar_with_description(error):
+        deepest = best_match(error.context or [])
+        if deepest is not None:
+            yield from _problems_for_error(document, deepest)
+            return
+    if keyword == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(allowed)):
+            node = document.node_at((*path, key), key=True)
+            yield _located(document.path, node, _unknown_field_message(key, allowed),
+                           "okant-falt")
+        return
+    if keyword == "required":
+        node = document.node_at(path)
+        missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
+        yield _located(document.path, node, f"obligatoriskt fält '{missing}' saknas",
+                       "obligatoriskt-falt")
+        return
+    yield _located(document.path, _value_node(document, path), _value_message(error, path),
+                   f"schema-{keyword}")
+
+
+def _value_node(document: Document, path: tuple[str | int, ...]) -> yaml.Node:
+    """The value's node, or its key's when the value is a block list or mapping (which
+    starts on the line after the key, where an editor would not look)."""
+    node = document.node_at(path)
+    if path and isinstance(path[-1], str) and isinstance(node, yaml.CollectionNode):
+        return document.node_at(path, key=True)
+    return node
+
+
+def _is_scalar_with_description(error: ValidationError) -> bool:
+    return not isinstance(error.instance, dict | list) and "description" in error.schema
+
+
+def _unknown_field_message(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"okänt fält '{key}' — menade du '{close[0]}'?"
+    return f"okänt fält '{key}' — tillåtna fält är: {', '.join(allowed)}"
+
+
+def _value_message(error: ValidationError, path: tuple[str | int, ...]) -> str:
+    subject = _subject(path)
+    value = error.instance
+    keyword = error.validator
+    schema = error.schema
+    if keyword == "enum":
+        return f"{subject} har värdet {_show(value)}, tillåtna värden är: " + \
+            ", ".join(str(v) for v in schema["enum"])
+    if keyword == "type":
+        expected = schema["type"]
+        names = [expected] if isinstance(expected, str) else expected
+        wanted = " eller ".join(_TYPE_NAMES.get(n, n) for n in names)
+        return f"{subject} ska vara {wanted}, men är {_describe(value)}"
+    if keyword == "format":
+        return f"{subject} har värdet {_show(value)}, som inte är ett giltigt datum (ÅÅÅÅ-MM-DD)"
+    if keyword == "pattern":
+        explanation = _PATTERN_EXPLANATIONS.get(schema["pattern"],
+                                                f"ska matcha mönstret {schema['pattern']}")
+        return f"{subject} har värdet {_show(value)}, men {explanation}"
+    if keyword in ("minimum", "maximum"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        allowed = f"{low}–{high}" if low is not None and high is not None else \
+            (f"minst {low}" if low is not None else f"högst {high}")
+        return f"{subject} har värdet {_show(value)}, tillåtet är {allowed}"
+    if keyword == "minLength":
+        return f"{subject} får inte vara tomt"
+    if keyword == "minItems":
+        return f"{subject} måste ha minst {schema['minItems']} värde"
+    if keyword == "uniqueItems":
+        return f"{subject} innehåller samma värde flera gånger"
+    if keyword in ("anyOf", "oneOf"):
+        return f"{subject} har värdet {_show(value)}, som inte är tillåtet: {schema['description']}"
+    return f"{subject} är inte giltigt: {error.message}"
+
+
+def _subject(path: tuple[str | int, ...]) -> str:
+    names = [step for step in path if isinstance(step, str)]
+    if not names:
+        return "posten"
+    if isinstance(path[-1], int):
+        return f"punkt {path[-1] + 1} i fältet '{names[-1]}'"
+    return f"fältet '{names[-1]}'"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if value is None:
+        return "tomt"
+    if isinstance(value, str):
+        return f"'{value}'"
+    return _describe(value)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "tomt"
+    if isinstance(value, bool):
+        return f"sanningsvärdet {_show(value)}"
+    if isinstance(value, int | float):
+        return f"talet {value}"
+    if isinstance(value, str):
+        return f"texten '{value}'"
+    if isinstance(value, list):
+        return "en lista"
+    return "en grupp av fält"
+
+
+def _located(path: str, node: yaml.Node, message: str, rule: str) -> Problem:
+    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, message, rule)
+
+
+# ---------------------------------------------------------------- across records
+
+
+def cross_record_problems(documents: dict[str, list[Document]], today: dt.date, *,
+                          unreadable: dict[str, set[str]] | None = None) -> list[Problem]:
+    """Rules that need more than one record: ids, references, dates and statuses.
+
+    `unreadable` holds, per kind, the file stems of files that could not be parsed: references
+    to them count as resolved, so one broken file is reported once, not at every reference.
+    """
+    index = _IdIndex(documents, unreadable or {})
+    problems: list[Problem] = []
+    for kind in KINDS:
+        for document in documents.get(kind.name, []):
+            problems += _id_problems(document, index, kind.name)
+            problems += _reference_problems(document, index, kind.name)
+            if kind.name == "insats":
+                problems += _initiative_problems(document, today)
+            if kind.name == "behov":
+                problems += _need_problems(document, index)
+        problems += _old_id_problems(documents.get(kind.name, []), index, kind.name)
+    return problems
+
+
+class _IdIndex:
+    """Where every id of every kind is defined, and which needs some initiative addresses."""
+
+    def __init__(self, documents: dict[str, list[Document]],
+                 unreadable: dict[str, set[str]]) -> None:
+        self.by_kind: dict[str, dict[str, Document]] = {kind.name: {} for kind in KINDS}
+        self.unreadable = unreadable
+        self.duplicates: dict[int, Document] = {}
+        for kind in KINDS:
+            for document in documents.get(kind.name, []):
+                record_id = _text(document.data.get("id"))
+                if record_id is None:
+                    continue
+                first = self.by_kind[kind.name].setdefault(record_id, document)
+                if first is not document:
+                    self.duplicates[id(document)] = first
+        self.addressed_needs = {need for document in documents.get("insats", [])
+                                for need in _text_list(document.data.get("behov"))}
+
+    def kind_of(self, record_id: str) -> str | None:
+        return next((kind for kind, ids in self.by_kind.items() if record_id in ids), None)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _text_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def _id_problems(document: Document, index: _IdIndex, kind: str) -> list[Problem]:
+    record_id = _text(document.data.get("id"))
+    if record_id is None:
+        return []
+    node = document.node_at(("id",))
+    problems = []
+    stem = Path(document.path).stem
+    if record_id != stem:
+        problems.append(_located(document.path, node, f"fältet 'id' har värdet '{record_id}', men "
+                                 f"filen heter '{stem}.yaml'; id och filnamn ska vara lika",
+                                 "id-filnamn"))
+    first = index.duplicates.get(id(document))
+    if first is not None:
+        problems.append(_located(document.path, node, f"id '{record_id}' används redan i "
+                                 f"{first.path}; varje post behöver ett eget id", "id-dubblett"))
+    return problems
+
+
+def _reference_problems(document: Document, index: _IdIndex, kind: str) -> list[Problem]:
+    problems = []
+    for field_name, target in _REFERENCES[kind]:
+        value = document.data.get(field_name)
+        refs = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for position, ref in refs:
+            if not isinstance(ref, str) or not _SLUG.fullmatch(ref) or \
+                    ref in index.unreadable.get(target, ()):
+                continue  # the schema already reports a malformed id, the loader a broken file
+            path = (field_name,) if position is None else (field_name, position)
+            message = _reference_message(ref, field_name, target, index,
+                                         require_region=(kind, field_name) == ("enhet", "region"))
+            if message:
+                problems.append(_located(document.path, document.node_at(path), message,
+                                         "referens"))
+    return problems
+
+
+def _reference_message(ref: str, field_name: str, target: str, index: _IdIndex, *,
+                       require_region: bool) -> str | None:
+    target_kind = KIND_BY_NAME[target]
+    if ref in index.by_kind[target]:
+        if require_region:
+            unit_type = index.by_kind[target][ref].data.get("typ")
+            if unit_type != "region":
+                return (f"referensen '{ref}' i '{field_name}' är en organisationsenhet av typen "
+                        f"'{unit_type}', men ska vara en enhet av typen 'region'")
+        return None
+    actual = index.kind_of(ref)
+    if actual is not None:
+        return (f"referensen '{ref}' i '{field_name}' är {KIND_BY_NAME[actual].singular}, men här "
+                f"ska det vara {target_kind.singular}")
+    message = f"referensen '{ref}' i '{field_name}' finns inte bland {target_kind.plural}"
+    close = difflib.get_close_matches(ref, sorted(index.by_kind[target]), n=1, cutoff=0.6)
+    return message + (f" — menade du '{close[0]}'?" if close else "")
+
+
+def _initiative_problems(document: Document, today: dt.date) -> list[Problem]:
+    data = document.data
+    problems = []
+    period = data.get("period") if isinstance(data.get("period"), dict) else {}
+    start, slut = _partial(period.get("start")), _partial(period.get("slut"))
+    if start and slut and slut.last_day() < start.first_day():
+        problems.append(_located(document.path, document.node_at(("period", "slut")),
+                                 f"fältet 'slut' ({slut.iso()}) ligger före 'start' "
+                                 f"({start.iso()})", "period"))
+    if data.get("status") == "avslutad" and slut is None and period.get("slut") is None:
+        problems.append(_located(document.path, document.node_at(("status",)),
+                                 "en avslutad insats (status 'avslutad') ska ha ett slutdatum i "
+                                 "'period' → 'slut'", "avslutad-utan-slut"))
+    halsa = data.get("halsa")
+    if isinstance(halsa, str) and halsa != "enligt-plan" and not _text(data.get("halsokommentar")):
+        problems.append(_located(document.path, document.node_at(("halsa",)),
+                                 f"fältet 'halsa' är '{halsa}': skriv en kort förklaring i "
+                                 "fältet 'halsokommentar'", "halsokommentar"))
+    reports = data.get("statusrapporter")
+    for position, report in enumerate(reports if isinstance(reports, list) else []):
+        date = _full_date(report.get("datum")) if isinstance(report, dict) else None
+        if date is not None and date > today:
+            node = document.node_at(("statusrapporter", position, "datum"))
+            problems.append(_located(document.path, node, f"statusrapporten är daterad "
+                                     f"{date.isoformat()}, som ligger efter dagens datum "
+                                     f"{today.isoformat()}", "rapport-i-framtiden"))
+    return problems
+
+
+def _partial(value: Any) -> PartialDate | None:
+    try:
+        return PartialDate.parse(str(value)) if isinstance(value, int | str) else None
+    except ValueError:
+        return None
+
+
+def _full_date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _need_problems(document: Document, index: _IdIndex) -> list[Problem]:
+    record_id = _text(document.data.get("id"))
+    if document.data.get("status") != "tillgodosett" or record_id in index.addressed_needs:
+        return []
+    return [_located(document.path, document.node_at(("status",)),
+                     "behovet har status 'tillgodosett', men ingen insats anger det i sitt fält "
+                     "'behov'; lägg till behovet i insatsen som tillgodoser det", "tillgodosett")]
+
+
+def _old_id_problems(documents: Iterable[Document], index: _IdIndex, kind: str) -> list[Problem]:
+    claimed: dict[str, Document] = {}
+    problems = []
+    for document in documents:
+        old_ids = document.data.get("tidigare_id")
+        for position, old_id in enumerate(old_ids if isinstance(old_ids, list) else []):
+            if not isinstance(old_id, str):
+                continue
+            node = document.node_at(("tidigare_id", position))
+            current = index.by_kind[kind].get(old_id)
+            if current is not None:
+                whose = "postens eget id" if current is document else f"id för {current.path}"
+                problems.append(_located(document.path, node, f"tidigare id '{old_id}' är "
+                                         f"{whose}; ett tidigare id får inte användas som id",
+                                         "tidigare-id"))
+            elif old_id in claimed and claimed[old_id] is not document:
+                problems.append(_located(document.path, node, f"tidigare id '{old_id}' anges "
+                                         f"redan i {claimed[old_id].path}; en gammal adress kan "
+                                         "bara leda till en post", "tidigare-id"))
+            else:
+                claimed.setdefault(old_id, document)
+    return problems

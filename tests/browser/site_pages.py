@@ -1,0 +1,116 @@
+"""The built site as the browser suite sees it: page discovery, page kinds and a local server.
+
+Pages are discovered from the built site's sitemap (plus the 404 page), so new pages and new
+page kinds are covered as soon as they are built. `PAGE_KINDS` names the kinds the handbook
+must have; `representatives` picks one page of each kind by its URL pattern.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.conftest import REPO_ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = (1280, 390)
+PALETTES = ("light", "dark")
+SCREENSHOT_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
+
+# Kind name → URL pattern (site-relative, directory URLs). Order is the report order.
+PAGE_KINDS: dict[str, str] = {
+    "start": r"",
+    "processöversikt": r"process/",
+    "processteg": r"process/[a-z0-9-]+/",
+    "roll": r"roller/[a-z0-9-]+/",
+    "mall": r"mallar/[a-z0-9-]+/",
+    "checklista": r"checklista/",
+    "erfarenhet": r"erfarenheter/[a-z0-9-]+/",
+    "insats": r"insatser/[a-z0-9-]+/",
+    "behov": r"behov/[a-z0-9-]+/",
+    "enhet": r"organisation/[a-z0-9-]+/",
+    "portfölj": r"portfolj/",
+    "404": r"404\.html",
+}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One built page: its site-relative URL path ("" for the start page)."""
+
+    path: str
+
+    @property
+    def kind(self) -> str | None:
+        return page_kind(self.path)
+
+    def __str__(self) -> str:
+        return "/" + self.path
+
+
+def page_kind(path: str) -> str | None:
+    for kind, pattern in PAGE_KINDS.items():
+        if re.fullmatch(pattern, path):
+            return kind
+    return None
+
+
+def discover_pages(site_dir: Path) -> list[SitePage]:
+    """Every page listed in the site's sitemap, plus the 404 page, in a stable order."""
+    tree = ET.parse(site_dir / "sitemap.xml")
+    locations = [el.text or "" for el in tree.iter() if el.tag.endswith("loc")]
+    paths = {urlsplit(loc).path.lstrip("/") for loc in locations}
+    pages = [SitePage(p) for p in sorted(paths) if (site_dir / p / "index.html").exists()
+             or (site_dir / p).is_file()]
+    if (site_dir / "404.html").exists():
+        pages.append(SitePage("404.html"))
+    return pages
+
+
+def representatives(pages: list[SitePage]) -> dict[str, SitePage]:
+    """The first page (in URL order) of each kind that exists."""
+    found: dict[str, SitePage] = {}
+    for page in pages:
+        if page.kind and page.kind not in found:
+            found[page.kind] = page
+    return found
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.exists():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A threaded static server for `directory` on a random 127.0.0.1 port, and its base URL."""
+    handler = functools.partial(_SiteHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+

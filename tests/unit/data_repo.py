@@ -1,0 +1,54 @@
+"""A minimal valid data folder written to tmp_path, for validation tests to break on purpose."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from handbok.pipeline import load_portfolio_as_of
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+TODAY = dt.date(2026, 11, 23)
+FOLDERS = {"insats": "insatser", "behov": "behov", "enhet": "organisation", "kalla": "kallor"}
+
+
+def header(kind: str) -> str:
+    return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
+
+
+BASE = {
+    ("kalla", "k"): "id: k\ntitel: Källa\nbeskrivning: En källa.\n",
+    ("enhet", "r"): "id: r\nnamn: Region R\ntyp: region\nkalla: k\n",
+    ("enhet", "u"): "id: u\nnamn: Sjukhus U\ntyp: sjukhus\noverordnad: r\nregion: r\nkalla: k\n",
+    ("behov", "b"): ("id: b\ntitel: Behov\nbeskrivning: Text.\nforvaltningar:\n  - u\n"
+                     "status: atgardas\nkalla: k\nsenast_granskad: 2026-11-23\n"),
+    ("insats", "i"): ("id: i\ntitel: Insats\nsammanfattning: Kort.\ntyp: forvaltningsspecifik\n"
+                      "fas: bereda\nstatus: pagar\nforvaltningar:\n  - u\nbehov:\n  - b\n"
+                      "kalla: k\nsenast_granskad: 2026-11-23\n"),
+}
+
+
+def write_repo(root: Path, changes: dict[tuple[str, str], str | bytes | None] | None = None) -> Path:
+    """BASE plus `changes` ((kind, file stem) -> YAML body after the schema line, raw bytes
+    for the whole file, or None to leave the file out)."""
+    files = {**BASE, **(changes or {})}
+    for (kind, stem), body in files.items():
+        if body is None:
+            continue
+        folder = root / "data" / FOLDERS[kind]
+        folder.mkdir(parents=True, exist_ok=True)
+        raw = body if isinstance(body, bytes) else (header(kind) + body).encode("utf-8")
+        (folder / f"{stem}.yaml").write_bytes(raw)
+    return root
+
+
+def check(root: Path, changes: dict | None = None, today: dt.date = TODAY):
+    write_repo(root, changes)
+    return load_portfolio_as_of(root / "data", REPO_ROOT / "schemas", today=today)
+
+
+def located(root: Path, changes: dict | None = None, today: dt.date = TODAY):
+    """(path, line, column, message) of every problem, in report order."""
+    portfolio, problems = check(root, changes, today)
+    assert (portfolio is None) == bool(problems)
+    return [(p.path, p.line, p.column, p.message) for p in problems]

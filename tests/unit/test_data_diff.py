@@ -1,0 +1,70 @@
+"""The data-change summary on constructed portfolios (the git-backed command: test_diff_command)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from handbok.data_diff import ChangeKind, diff_portfolios, render_markdown
+from handbok.model import (Behov, BehovStatus, Enhet, EnhetTyp, Fas, Halsa, Insats, InsatsTyp,
+                           Kalla, Portfolio, Status, Statusrapport)
+
+KALLA = Kalla("tlo", "TLO-rapport", "VGR", "Rapport")
+SU = Enhet("su", "SU", EnhetTyp.SJUKHUS, KALLA)
+SKAS = Enhet("skas", "SkaS", EnhetTyp.SJUKHUS, KALLA)
+BASE_INSATS = Insats("korkort", "Körkort för cytostatika", "Kort.", InsatsTyp.FLERA_FORVALTNINGAR,
+                     Fas.BEREDA, Status.PAGAR, Halsa.ENLIGT_PLAN, (SU,), KALLA, dt.date(2026, 1, 1))
+BASE_BEHOV = Behov("spss", "SPSS-utbildning", "Text.", "Psykologer", (SKAS,),
+                   BehovStatus.IDENTIFIERAT, KALLA, dt.date(2026, 1, 1))
+
+
+def _portfolio(insatser=(), behov=()) -> Portfolio:
+    return Portfolio(tuple(insatser), tuple(behov), (SU, SKAS), (KALLA,))
+
+
+def test_nothing_changed() -> None:
+    old = _portfolio([BASE_INSATS], [BASE_BEHOV])
+    diff = diff_portfolios(old, _portfolio([BASE_INSATS], [BASE_BEHOV]))
+    assert diff.empty
+    assert render_markdown(diff, "origin/main") == (
+        "## Dataändringar jämfört med `origin/main`\n\nInga ändringar i insatser eller behov.\n")
+
+
+def test_field_changes_use_swedish_labels() -> None:
+    report = Statusrapport(dt.date(2026, 3, 1), Halsa.RISK, "Lärare saknas *just nu*.")
+    changed = dataclasses.replace(BASE_INSATS, fas=Fas.INFORA, halsa=Halsa.RISK,
+                                  halsokommentar="Lärare saknas.", forvaltningar=(SU, SKAS),
+                                  statusrapporter=(report,))
+    diff = diff_portfolios(_portfolio([BASE_INSATS]), _portfolio([changed]))
+    assert render_markdown(diff, "main").splitlines()[2:] == [
+        "### Ändrade insatser (1)",
+        "",
+        "- **Körkort för cytostatika** (`korkort`)",
+        "    - fas: Bereda → Införa",
+        "    - hälsa: Enligt plan → Risk",
+        "    - hälsokommentar: ändrad",
+        "    - förvaltningar: su → su, skas",
+        "    - ny statusrapport 2026-03-01: Risk – Lärare saknas \\*just nu\\*.",
+    ]
+
+
+def test_new_removed_and_renamed() -> None:
+    renamed = dataclasses.replace(BASE_INSATS, id="cytostatikakorkort", tidigare_id=("korkort",))
+    new_need = dataclasses.replace(BASE_BEHOV, id="diagnostik", titel="Diagnostikkurs")
+    diff = diff_portfolios(_portfolio([BASE_INSATS], [BASE_BEHOV]),
+                           _portfolio([renamed], [new_need]))
+    kinds = [(c.record_type, c.kind, c.id, c.previous_id) for c in diff.changes]
+    assert kinds == [("insats", ChangeKind.CHANGED, "cytostatikakorkort", "korkort"),
+                     ("behov", ChangeKind.NEW, "diagnostik", None),
+                     ("behov", ChangeKind.REMOVED, "spss", None)]
+    text = render_markdown(diff, "main")
+    assert "- **Körkort för cytostatika** (`cytostatikakorkort`) – bytte id från `korkort`" in text
+    assert "### Nya behov (1)\n\n- **Diagnostikkurs** (`diagnostik`)\n" in text
+    assert "### Borttagna behov (1)\n\n- **SPSS-utbildning** (`spss`)\n" in text
+
+
+def test_titles_cannot_inject_markdown_or_html() -> None:
+    hostile = dataclasses.replace(BASE_INSATS, id="x", titel="<script>x</script> [länk](http://a)")
+    text = render_markdown(diff_portfolios(_portfolio(), _portfolio([hostile])), "main")
+    assert "<script>" not in text
+    assert "&lt;script&gt;x&lt;/script&gt; \\[länk\\](http://a)" in text

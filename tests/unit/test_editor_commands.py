@@ -1,0 +1,202 @@
+"""Editor commands on real files: GitHub annotations, `make diff` on git history, scaffolding.
+
+Each test works in a small project in tmp_path: the real schemas plus the fixture data in
+tests/fixtures/editor/, so the expected output does not depend on the real dataset.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from handbok import pipeline
+from handbok.commands import diff as diff_command
+from handbok.commands import new as new_command
+from tests.conftest import REPO_ROOT
+
+FIXTURE_DATA = REPO_ROOT / "tests" / "fixtures" / "editor" / "data"
+ENV = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "macros"), "SOURCE_DATE_EPOCH": "1795000000"}
+
+
+def _project(root: Path) -> Path:
+    shutil.copytree(FIXTURE_DATA, root / "data")
+    shutil.copytree(REPO_ROOT / "schemas", root / "schemas")
+    return root
+
+
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "handbok.cli", *args, "--root", str(root)],
+                          capture_output=True, text=True, env=ENV, cwd=root, timeout=60,
+                          stdin=subprocess.DEVNULL)
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
+                    "-c", "commit.gpgsign=false", *args], cwd=root, check=True,
+                   capture_output=True)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+# ------------------------------------------------------------------ annotations
+
+
+def test_validate_emits_github_annotations_on_real_errors(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text(
+        "---\nansvarig: Redaktionen\nsenast_granskad: 2026-01-01\n---\n\n# Start\n", "utf-8")
+    insats = root / "data" / "insatser" / "testinsats.yaml"
+    _edit(insats, "fas: bereda", "fas: beredning")
+    _edit(insats, "halsa: enligt-plan", "halsa: risk")
+    _edit(insats, "  - testbehov", "  - finns-inte")
+    validate = subprocess.run(
+        [sys.executable, "-m", "handbok.cli", "validate", "--format", "github", "--root", str(root)],
+        capture_output=True, text=True, env=ENV, cwd=root, timeout=60)
+    assert validate.returncode == 1
+    assert validate.stdout.splitlines() == [
+        "::error file=data/insatser/testinsats.yaml,line=6,col=6,title=Valideringsfel::"
+        "fältet 'fas' har värdet 'beredning', tillåtna värden är: ta-emot-arende, bereda, "
+        "infora, forvalta-och-folja-upp",
+        "::error file=data/insatser/testinsats.yaml,line=8,col=8,title=Valideringsfel::"
+        "fältet 'halsa' är 'risk': skriv en kort förklaring i fältet 'halsokommentar'",
+        "::error file=data/insatser/testinsats.yaml,line=12,col=5,title=Valideringsfel::"
+        "referensen 'finns-inte' i 'behov' finns inte bland behoven",
+        "3 problem hittades. Rätta dem och kör 'make validate' igen.",
+    ]
+
+
+# ------------------------------------------------------------------ make diff
+
+
+def test_diff_on_real_git_history(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Första versionen")
+
+    insats = root / "data" / "insatser" / "testinsats.yaml"
+    _edit(insats, "fas: bereda", "fas: infora")
+    _edit(insats, "halsa: enligt-plan",
+          "halsa: risk\nhalsokommentar: Utbildare saknas.\nstatusrapporter:\n"
+          "  - datum: 2026-02-01\n    halsa: risk\n    text: Utbildare saknas i vår.")
+    _git(root, "commit", "-q", "-am", "Insatsen går in i införandet")
+
+    need = root / "data" / "behov" / "testbehov.yaml"
+    renamed = root / "data" / "behov" / "lakemedelshantering.yaml"
+    text = need.read_text(encoding="utf-8").replace("id: testbehov",
+                                                     "id: lakemedelshantering\ntidigare_id:\n"
+                                                     "  - testbehov")
+    renamed.write_text(text, encoding="utf-8")
+    need.unlink()
+    _edit(insats, "  - testbehov", "  - lakemedelshantering")
+    new_need = root / "data" / "behov" / "c1-korkort.yaml"
+    new_need.write_text(text.replace("id: lakemedelshantering\ntidigare_id:\n  - testbehov",
+                                     "id: c1-korkort")
+                        .replace("Utbildning i läkemedelshantering", "C1-körkort för ambulans")
+                        .replace("testsjukhuset", "testambulansen"), encoding="utf-8")
+
+    first = _cli(root, "diff", "--base", "HEAD~1")
+    assert (first.returncode, first.stderr) == (0, "")
+    assert first.stdout == (
+        "## Dataändringar jämfört med `HEAD~1`\n"
+        "\n"
+        "### Ändrade insatser (1)\n"
+        "\n"
+        "- **Körkort för cytostatika** (`testinsats`)\n"
+        "    - fas: Bereda → Införa\n"
+        "    - hälsa: Enligt plan → Risk\n"
+        "    - hälsokommentar: ändrad\n"
+        "    - behov: testbehov → lakemedelshantering\n"
+        "    - ny statusrapport 2026-02-01: Risk – Utbildare saknas i vår.\n"
+        "\n"
+        "### Nya behov (1)\n"
+        "\n"
+        "- **C1-körkort för ambulans** (`c1-korkort`)\n"
+        "\n"
+        "### Ändrade behov (1)\n"
+        "\n"
+        "- **Utbildning i läkemedelshantering** (`lakemedelshantering`) – bytte id från "
+        "`testbehov`\n"
+    )
+    unchanged = _cli(root, "diff", "--base", "HEAD")
+    assert "### Nya behov (1)" in unchanged.stdout
+    assert "fas: Bereda → Införa" not in unchanged.stdout
+
+
+def test_diff_says_so_when_nothing_changed(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Första versionen")
+    result = _cli(root, "diff", "--base", "main")
+    assert result.stdout == ("## Dataändringar jämfört med `main`\n\n"
+                             "Inga ändringar i insatser eller behov.\n")
+
+
+def test_diff_with_an_unknown_ref_is_a_swedish_error(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path)
+    _git(root, "init", "-q", "-b", "main")
+    assert diff_command.main(["--base", "origin/finns-inte", "--root", str(root)]) == 1
+    assert "hittar inte git-referensen 'origin/finns-inte'" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ scaffolding
+
+
+@pytest.mark.parametrize(("kind", "folder"), [("insats", "insatser"), ("behov", "behov")])
+def test_new_record_is_valid_as_created(tmp_path: Path, kind: str, folder: str) -> None:
+    root = _project(tmp_path)
+    result = _cli(root, "new", kind, "--id", "ny-post", "--titel", 'Körkort: "C1" & <mer>')
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Skapade data/{folder}/ny-post.yaml.\n")
+    created = root / "data" / folder / "ny-post.yaml"
+    text = created.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+    assert "# ÄNDRA: den första enheten i data/organisation/ är ifylld som exempel" in text
+    portfolio, problems = pipeline.load_portfolio(root / "data", root / "schemas")
+    assert problems == []
+    records = portfolio.insatser if kind == "insats" else portfolio.behov
+    record = next(r for r in records if r.id == "ny-post")
+    assert record.titel == 'Körkort: "C1" & <mer>'
+    assert [u.id for u in record.forvaltningar] == ["testambulansen"]
+
+
+def test_new_record_uses_given_unit_and_source(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    assert new_command.main(["insats", "--id", "x", "--titel", "X", "--enhet", "testsjukhuset",
+                             "--kalla", "testkalla", "--root", str(root)]) == 0
+    text = (root / "data" / "insatser" / "x.yaml").read_text(encoding="utf-8")
+    assert "  - testsjukhuset\n" in text
+    assert "# ÄNDRA: kontrollera att enheten stämmer." in text
+
+
+@pytest.mark.parametrize(("record_id", "message"), [
+    ("testinsats", "fel: det finns redan en insats med id 'testinsats' "
+                   "(data/insatser/testinsats.yaml); välj ett annat id.\n"),
+    ("Körkort C1", "fel: id 'Körkort C1' går inte att använda: bara små bokstäver a–z, siffror "
+                   "och bindestreck (inga å, ä, ö eller mellanslag). Förslag: 'korkort-c1'.\n"),
+])
+def test_new_record_refuses_bad_or_existing_id(tmp_path: Path, record_id: str,
+                                               message: str) -> None:
+    root = _project(tmp_path)
+    before = sorted((root / "data").rglob("*.yaml"))
+    result = _cli(root, "new", "insats", "--id", record_id, "--titel", "Något")
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", message)
+    assert sorted((root / "data").rglob("*.yaml")) == before
+
+
+def test_new_record_without_id_and_no_terminal_explains(tmp_path: Path) -> None:
+    result = _cli(_project(tmp_path), "new", "behov")
+    assert result.returncode == 1
+    assert result.stderr.startswith("fel: ange både id och titel, till exempel: make nytt-behov ")

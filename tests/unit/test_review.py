@@ -1,0 +1,109 @@
+"""Overdue reviews: the interval arithmetic, the `make granskning` table and the page notice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from handbok.authored import PageMeta
+from handbok.model import (Behov, BehovStatus, Enhet, EnhetTyp, Fas, Halsa, Insats, InsatsTyp,
+                           Kalla, Portfolio, SourceRef, Status)
+from handbok.review import add_months, is_overdue, overdue_items, overdue_notice, render_table
+
+D = dt.date
+KALLA = Kalla("tlo", "TLO-rapport", "Västra Götalandsregionen", "Rapport")
+SU = Enhet("su", "Sahlgrenska Universitetssjukhuset", EnhetTyp.SJUKHUS, KALLA)
+SKAS = Enhet("skas", "Skaraborgs Sjukhus", EnhetTyp.SJUKHUS, KALLA)
+
+
+def _insats(record_id: str, reviewed: dt.date, uppdragsagare: str = "") -> Insats:
+    return Insats(record_id, f"Insats {record_id}", "Kort.", InsatsTyp.FLERA_FORVALTNINGAR,
+                  Fas.BEREDA, Status.PAGAR, Halsa.ENLIGT_PLAN, (SU, SKAS), KALLA, reviewed,
+                  uppdragsagare=uppdragsagare,
+                  source=SourceRef(f"data/insatser/{record_id}.yaml"))
+
+
+def _behov(record_id: str, reviewed: dt.date) -> Behov:
+    return Behov(record_id, "Behov | med streck", "Text.", "Sjuksköterskor", (SKAS,),
+                 BehovStatus.IDENTIFIERAT, KALLA, reviewed,
+                 source=SourceRef(f"data/behov/{record_id}.yaml"))
+
+
+PAGES = [
+    PageMeta("docs/index.md", "Förändringshandboken", "Redaktionen", D(2026, 1, 10)),
+    PageMeta("docs/process/bereda.md", "Bereda", "Beredningsgruppen", D(2024, 11, 30)),
+    PageMeta("docs/roller/chef.md", "Chef", "HR-strategerna", D(2025, 11, 30)),
+]
+PORTFOLIO = Portfolio(
+    insatser=(_insats("korkort", D(2025, 6, 1), "Förvaltningsledningen"),
+              _insats("c1-utbildning", D(2026, 6, 1))),
+    behov=(_behov("spss", D(2025, 2, 28)),),
+    enheter=(SU, SKAS), kallor=(KALLA,))
+
+
+@pytest.mark.parametrize(("start", "months", "expected"), [
+    (D(2025, 3, 1), 12, D(2026, 3, 1)),
+    (D(2025, 1, 31), 1, D(2025, 2, 28)),
+    (D(2024, 2, 29), 12, D(2025, 2, 28)),
+    (D(2025, 11, 15), 3, D(2026, 2, 15)),
+])
+def test_add_months(start: dt.date, months: int, expected: dt.date) -> None:
+    assert add_months(start, months) == expected
+
+
+def test_overdue_only_after_the_whole_interval() -> None:
+    assert not is_overdue(D(2025, 3, 1), D(2026, 3, 1), 12)
+    assert is_overdue(D(2025, 3, 1), D(2026, 3, 2), 12)
+
+
+def test_overdue_items_on_fixtures_oldest_first() -> None:
+    items = overdue_items(PAGES, PORTFOLIO, today=D(2026, 12, 1), months=12)
+    assert [(i.path, i.kind, i.ansvarig) for i in items] == [
+        ("docs/process/bereda.md", "sida", "Beredningsgruppen"),
+        ("data/behov/spss.yaml", "behov", "Skaraborgs Sjukhus"),
+        ("data/insatser/korkort.yaml", "insats", "Förvaltningsledningen"),
+        ("docs/roller/chef.md", "sida", "HR-strategerna"),
+    ]
+
+
+def test_shorter_interval_lists_more_and_records_fall_back_to_units() -> None:
+    items = overdue_items(PAGES, PORTFOLIO, today=D(2026, 12, 1), months=3)
+    owners = {i.path: i.ansvarig for i in items}
+    assert owners["data/insatser/c1-utbildning.yaml"] == (
+        "Sahlgrenska Universitetssjukhuset, Skaraborgs Sjukhus")
+    assert len(items) == 6
+
+
+def test_render_table_exact() -> None:
+    items = overdue_items(PAGES, PORTFOLIO, today=D(2026, 3, 1), months=12)
+    assert render_table(items, today=D(2026, 3, 1), months=12) == (
+        "## Granskning: sidor och poster som inte granskats på 12 månader\n"
+        "\n"
+        "Jämfört med 2026-03-01.\n"
+        "\n"
+        "| Senast granskad | Typ | Titel | Ansvarig | Fil |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 2024-11-30 | sida | Bereda | Beredningsgruppen | `docs/process/bereda.md` |\n"
+        "| 2025-02-28 | behov | Behov \\| med streck | Skaraborgs Sjukhus | "
+        "`data/behov/spss.yaml` |\n"
+        "\n"
+        "2 att granska.\n"
+    )
+
+
+def test_render_table_when_nothing_is_overdue() -> None:
+    text = render_table([], today=D(2026, 3, 1), months=12)
+    assert text.endswith("Allt är granskat inom intervallet.\n")
+
+
+@pytest.mark.parametrize("reviewed", [D(2025, 5, 1), "2025-05-01", dt.datetime(2025, 5, 1, 8)])
+def test_notice_on_overdue_page(reviewed: object) -> None:
+    assert overdue_notice(reviewed, D(2026, 5, 2), 12) == (
+        "Sidan har inte granskats sedan 2025-05-01. Innehållet kan vara inaktuellt; "
+        "sidor ska granskas minst en gång på 12 månader.")
+
+
+@pytest.mark.parametrize("reviewed", [D(2025, 5, 1), None, "", "inte ett datum", 2025])
+def test_no_notice_when_recent_or_unknown(reviewed: object) -> None:
+    assert overdue_notice(reviewed, D(2026, 5, 1), 12) is None

@@ -1,0 +1,266 @@
+"""Schema and cross-record rules: exact file, line, column and Swedish message for each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from data_repo import BASE, REPO_ROOT, check, located
+
+from handbok.model import Halsa, PartialDate, Status
+
+I = "data/insatser/i.yaml"
+B = "data/behov/b.yaml"
+U = "data/organisation/u.yaml"
+
+
+def insats(extra: str = "", **replace: str) -> str:
+    """The base initiative with fields replaced (`fas="infora"`) and lines appended."""
+    lines = BASE[("insats", "i")].splitlines()
+    for key, value in replace.items():
+        lines = [f"{key}: {value}" if line.startswith(f"{key}:") else line for line in lines]
+    return "\n".join(lines) + "\n" + extra
+
+
+def test_base_repo_is_valid_and_builds_the_model(tmp_path: Path) -> None:
+    portfolio, problems = check(tmp_path)
+    assert problems == []
+    initiative = portfolio.insats("i")
+    assert initiative.status is Status.PAGAR and initiative.halsa is None
+    assert initiative.forvaltningar[0].id == "u" and initiative.behov[0].id == "b"
+    assert initiative.source.path == I and initiative.source.line == 2
+    assert portfolio.initiatives_for_need(portfolio.behov_by_id("b")) == (initiative,)
+
+
+def test_real_dataset_is_valid() -> None:
+    from handbok.pipeline import load_portfolio_as_of
+    portfolio, problems = load_portfolio_as_of(REPO_ROOT / "data", REPO_ROOT / "schemas",
+                                               today=dt.date(2026, 11, 23))
+    assert problems == []
+    assert {k.id for k in portfolio.kallor} == {r.kalla.id for r in portfolio.insatser} | \
+        {r.kalla.id for r in portfolio.behov} | {r.kalla.id for r in portfolio.enheter}
+    assert all(str(r.senast_granskad) == "2026-11-23" for r in portfolio.insatser + portfolio.behov)
+
+
+def test_missing_required_field_points_at_the_mapping(tmp_path: Path) -> None:
+    body = insats().replace("titel: Insats\n", "")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 2, 1, "obligatoriskt fält 'titel' saknas")]
+
+
+def test_unknown_field_suggests_the_closest_name(tmp_path: Path) -> None:
+    body = insats().replace("titel: Insats", "titl: Insats")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 2, 1, "obligatoriskt fält 'titel' saknas"),
+        (I, 3, 1, "okänt fält 'titl' — menade du 'titel'?")]
+
+
+def test_unknown_field_without_close_match_lists_allowed_fields(tmp_path: Path) -> None:
+    found = located(tmp_path, {("kalla", "k"): "id: k\ntitel: T\nbeskrivning: B\nxyz: 1\n"})
+    assert found == [("data/kallor/k.yaml", 5, 1, "okänt fält 'xyz' — tillåtna fält är: ar, "
+                      "beskrivning, id, titel, utgivare")]
+
+
+def test_wrong_enum_lists_allowed_values(tmp_path: Path) -> None:
+    assert located(tmp_path, {("insats", "i"): insats(status="klar")}) == [
+        (I, 7, 9, "fältet 'status' har värdet 'klar', tillåtna värden är: planerad, pagar, "
+                  "pausad, avslutad")]
+
+
+def test_wrong_type_names_what_is_expected(tmp_path: Path) -> None:
+    body = insats("finansiering:\n  kalla: egen-budget\n  belopp_kr: 1 000 kr\n")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 16, 14, "fältet 'belopp_kr' ska vara ett heltal, men är texten '1 000 kr'")]
+
+
+def test_risk_values_out_of_range(tmp_path: Path) -> None:
+    body = insats("risker:\n  - beskrivning: R\n    sannolikhet: 5\n    konsekvens: 0\n")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 16, 18, "fältet 'sannolikhet' har värdet 5, tillåtet är 1–4"),
+        (I, 17, 17, "fältet 'konsekvens' har värdet 0, tillåtet är 1–4")]
+
+
+def test_impossible_dates(tmp_path: Path) -> None:
+    body = insats("period:\n  start: 2023-02-30\nstatusrapporter:\n  - datum: 2023-02-30\n"
+                  "    halsa: risk\n    text: T\n", senast_granskad="2026-13-01")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 13, 18, "fältet 'senast_granskad' har värdet '2026-13-01', som inte är ett giltigt "
+                    "datum (ÅÅÅÅ-MM-DD)"),
+        (I, 15, 10, "fältet 'start' har värdet '2023-02-30', som inte är tillåtet: Datum så "
+                    "exakt som källan anger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD."),
+        (I, 17, 12, "fältet 'datum' har värdet '2023-02-30', som inte är ett giltigt datum "
+                    "(ÅÅÅÅ-MM-DD)")]
+
+
+def test_bad_id_pattern(tmp_path: Path) -> None:
+    body = insats(behov="\n  - Behov B")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 11, 5, "punkt 1 i fältet 'behov' har värdet 'Behov B', men ska bestå av små "
+                   "bokstäver a–z, siffror och bindestreck (å/ä blir a, ö blir o), t.ex. "
+                   "'skaraborgs-sjukhus'")]
+
+
+def test_missing_schema_line(tmp_path: Path) -> None:
+    raw = BASE[("kalla", "k")].encode()
+    assert located(tmp_path, {("kalla", "k"): raw}) == [
+        ("data/kallor/k.yaml", 1, 1, "första raden ska vara '# yaml-language-server: "
+         "$schema=../../schemas/kalla.schema.json' (den ger kontroll och förslag i editorn)")]
+
+
+def test_file_with_yml_extension(tmp_path: Path) -> None:
+    check(tmp_path)
+    (tmp_path / "data" / "kallor" / "z.yml").write_text("id: z\n", encoding="utf-8")
+    from handbok.pipeline import load_portfolio_as_of
+    _, problems = load_portfolio_as_of(tmp_path / "data", REPO_ROOT / "schemas",
+                                       today=dt.date(2026, 11, 23))
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        ("data/kallor/z.yml", 1, "datafiler ska ha ändelsen .yaml; byt namn till 'z.yaml'")]
+
+
+# ---------------------------------------------------------------- cross-record rules
+
+
+def test_id_must_equal_file_name(tmp_path: Path) -> None:
+    body = insats().replace("id: i\n", "id: annat\n")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 2, 5, "fältet 'id' har värdet 'annat', men filen heter 'i.yaml'; id och filnamn "
+                  "ska vara lika")]
+
+
+def test_duplicate_ids(tmp_path: Path) -> None:
+    found = located(tmp_path, {("insats", "j"): insats()})
+    assert found == [
+        ("data/insatser/j.yaml", 2, 5, "fältet 'id' har värdet 'i', men filen heter 'j.yaml'; "
+         "id och filnamn ska vara lika"),
+        ("data/insatser/j.yaml", 2, 5, "id 'i' används redan i data/insatser/i.yaml; varje post "
+         "behöver ett eget id")]
+
+
+def test_reference_that_does_not_exist(tmp_path: Path) -> None:
+    body = insats(forvaltningar="\n  - sahlgrenska")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 9, 5, "referensen 'sahlgrenska' i 'forvaltningar' finns inte bland "
+                  "organisationsenheterna")]
+
+
+def test_reference_suggests_close_id(tmp_path: Path) -> None:
+    body = insats(kalla="kk")
+    assert located(tmp_path, {("insats", "i"): body, ("kalla", "kk2"): None}) == [
+        (I, 12, 8, "referensen 'kk' i 'kalla' finns inte bland källorna — menade du 'k'?")]
+
+
+def test_reference_to_the_wrong_kind(tmp_path: Path) -> None:
+    body = insats(behov="\n  - u")
+    assert located(tmp_path, {("insats", "i"): body, ("behov", "b"): BASE[("behov", "b")]
+                              .replace("atgardas", "identifierat")}) == [
+        (I, 11, 5, "referensen 'u' i 'behov' är en organisationsenhet, men här ska det vara "
+                   "ett behov")]
+
+
+def test_region_must_be_a_unit_of_type_region(tmp_path: Path) -> None:
+    body = BASE[("enhet", "u")].replace("region: r", "region: u")
+    assert located(tmp_path, {("enhet", "u"): body}) == [
+        (U, 6, 9, "referensen 'u' i 'region' är en organisationsenhet av typen 'sjukhus', men "
+                  "ska vara en enhet av typen 'region'")]
+
+
+def test_end_before_start_with_partial_dates(tmp_path: Path) -> None:
+    body = insats("period:\n  start: 2020-03\n  slut: 2019\n")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 16, 9, "fältet 'slut' (2019) ligger före 'start' (2020-03)")]
+
+
+def test_same_month_start_and_end_is_fine(tmp_path: Path) -> None:
+    body = insats("period:\n  start: 2020-03-15\n  slut: 2020-03\n")
+    assert located(tmp_path, {("insats", "i"): body}) == []
+
+
+def test_status_report_in_the_future(tmp_path: Path) -> None:
+    body = insats("statusrapporter:\n  - datum: 2026-11-24\n    halsa: enligt-plan\n    text: T\n")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 15, 12, "statusrapporten är daterad 2026-11-24, som ligger efter dagens datum "
+                    "2026-11-23")]
+    assert located(tmp_path, {("insats", "i"): body}, today=dt.date(2026, 11, 24)) == []
+
+
+def test_closed_initiative_needs_an_end_date(tmp_path: Path) -> None:
+    assert located(tmp_path, {("insats", "i"): insats(status="avslutad")}) == [
+        (I, 7, 9, "en avslutad insats (status 'avslutad') ska ha ett slutdatum i 'period' → "
+                  "'slut'")]
+    closed = insats("period:\n  slut: 2024\n", status="avslutad")
+    assert located(tmp_path, {("insats", "i"): closed}) == []
+
+
+def test_satisfied_need_needs_an_initiative(tmp_path: Path) -> None:
+    need = BASE[("behov", "b")].replace("atgardas", "tillgodosett")
+    assert located(tmp_path, {("behov", "b"): need, ("insats", "i"): insats().replace("behov:\n  - b\n", "")}) == [
+        (B, 7, 9, "behovet har status 'tillgodosett', men ingen insats anger det i sitt fält "
+                  "'behov'; lägg till behovet i insatsen som tillgodoser det")]
+    assert located(tmp_path, {("behov", "b"): need}) == []
+
+
+def test_health_other_than_on_plan_needs_a_comment(tmp_path: Path) -> None:
+    assert located(tmp_path, {("insats", "i"): insats("halsa: risk\n")}) == [
+        (I, 14, 8, "fältet 'halsa' är 'risk': skriv en kort förklaring i fältet 'halsokommentar'")]
+    commented = insats("halsa: risk\nhalsokommentar: Försenad leverans.\n")
+    portfolio, problems = check(tmp_path, {("insats", "i"): commented})
+    assert problems == [] and portfolio.insats("i").halsa is Halsa.RISK
+
+
+def test_old_id_equal_to_a_current_id(tmp_path: Path) -> None:
+    other = insats("tidigare_id:\n  - i\n").replace("id: i\n", "id: j\n")
+    assert located(tmp_path, {("insats", "j"): other}) == [
+        ("data/insatser/j.yaml", 15, 5, "tidigare id 'i' är id för data/insatser/i.yaml; ett "
+         "tidigare id får inte användas som id")]
+
+
+def test_old_id_claimed_twice(tmp_path: Path) -> None:
+    first = insats("tidigare_id:\n  - gammal\n")
+    second = insats("tidigare_id:\n  - gammal\n").replace("id: i\n", "id: j\n")
+    assert located(tmp_path, {("insats", "i"): first, ("insats", "j"): second}) == [
+        ("data/insatser/j.yaml", 15, 5, "tidigare id 'gammal' anges redan i data/insatser/i.yaml; "
+         "en gammal adress kan bara leda till en post")]
+
+
+def test_all_problems_of_all_files_are_reported_sorted(tmp_path: Path) -> None:
+    found = located(tmp_path, {
+        ("insats", "i"): insats(status="klar", fas="fas1"),
+        ("behov", "b"): b"- en lista\n",
+        ("kalla", "k"): "id: k\ntitel: no\nbeskrivning: B\n",
+    })
+    assert [(path, line) for path, line, _, _ in found] == [
+        (B, 1), ("data/insatser/i.yaml", 6), (I, 7), ("data/kallor/k.yaml", 3)]
+    assert found == sorted(found)
+
+
+def test_broken_schema_file_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    for path in (REPO_ROOT / "schemas").glob("*.json"):
+        (schemas / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (schemas / "kalla.schema.json").write_text("{ trasig", encoding="utf-8")
+    from handbok.pipeline import load_portfolio
+    portfolio, problems = load_portfolio(tmp_path / "data", schemas)
+    assert portfolio is None
+    assert [(p.path, p.line) for p in problems] == [("schemas/kalla.schema.json", 1)]
+
+
+def test_every_schema_property_has_swedish_title_and_description() -> None:
+    def walk(schema: dict, where: str):
+        for name, prop in schema.get("properties", {}).items():
+            yield f"{where}.{name}", prop
+            nested = prop.get("items", prop)
+            yield from walk(nested, f"{where}.{name}")
+    for path in sorted((REPO_ROOT / "schemas").glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert schema["$id"] == f"schemas/{path.name}"
+        assert schema["additionalProperties"] is False
+        for where, prop in walk(schema, path.stem):
+            assert prop.get("title") and prop.get("description"), where
+            if prop.get("type") == "object":
+                assert prop.get("additionalProperties") is False, where
+
+
+def test_partial_date_comparison_used_by_the_period_rule() -> None:
+    assert PartialDate.parse("2019").last_day() < PartialDate.parse("2020-03").first_day()
