@@ -30,8 +30,12 @@ class ValidationResult:
     def summary(self) -> str:
         cpu_rate = self.records / self.cpu_seconds
         return (f"Validering: {self.records} poster på {self.seconds:.2f} s "
-                f"({self.records_per_second:,.0f} poster/s; CPU-tid {self.cpu_seconds:.2f} s, "
-                f"{cpu_rate:,.0f} poster/s)").replace(",", " ")
+                f"({_thousands(self.records_per_second)} poster/s; CPU-tid "
+                f"{self.cpu_seconds:.2f} s, {_thousands(cpu_rate)} poster/s)")
+
+
+def _thousands(number: float) -> str:
+    return f"{number:,.0f}".replace(",", "\u00a0")
 
 
 def measure_validation(size: int, runs: int = 3, schema_dir: Path = REPO_ROOT / "schemas") \

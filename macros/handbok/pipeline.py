@@ -29,6 +29,7 @@ def load_portfolio_as_of(data_dir: Path, schema_dir: Path, *,
     validators, problems = validate.load_validators(schema_dir, repo_root)
     if problems:
         return None, sorted(problems)
+    fast_checks = {name: validate.fast_check(v) for name, v in validators.items()}
     documents: dict[str, list[Document]] = {}
     unreadable: dict[str, set[str]] = {}
     for kind in validate.KINDS:
@@ -38,7 +39,8 @@ def load_portfolio_as_of(data_dir: Path, schema_dir: Path, *,
         problems += kind_problems
         for document in loaded:
             problems += validate.header_problems(document, kind.name)
-            problems += validate.schema_problems(document, validators[kind.name])
+            problems += validate.schema_problems(document, validators[kind.name],
+                                                 fast_checks[kind.name])
     problems += validate.cross_record_problems(documents, today, unreadable=unreadable)
     if problems:
         return None, sorted(set(problems))
@@ -57,7 +59,12 @@ def _load_kind(folder: Path, repo_root: Path, kind: str) -> tuple[list[Document]
                                     f"'{path.stem}.yaml'", "filandelse"))
         if path.suffix != ".yaml" or not path.is_file():
             continue
-        document, file_problems = load_document(rel, path.read_bytes())
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            problems.append(Problem(rel, 1, 1, f"filen kan inte läsas: {error.strerror}", "las"))
+            continue
+        document, file_problems = load_document(rel, raw)
         problems += file_problems
         if document is not None:
             documents.append(document)

@@ -192,7 +192,11 @@ def load_redirect_map(repo_root: Path) -> tuple[list[Redirect], list[Problem]]:
     document, problems = load_document(REDIRECT_MAP, file.read_bytes())
     if document is None:
         return [], problems
-    schema = json.loads((repo_root / REDIRECT_SCHEMA).read_text(encoding="utf-8"))
+    schema_file = repo_root / REDIRECT_SCHEMA
+    if not schema_file.exists():
+        return [], [Problem(REDIRECT_MAP, 1, 1, f"schemat {REDIRECT_SCHEMA} saknas, så "
+                            "omdirigeringarna kan inte kontrolleras", "omdirigering-schema")]
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
     problems = _schema_problems(document, schema)
     if problems:
         return [], problems

@@ -10,11 +10,12 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
@@ -108,8 +109,40 @@ def header_problems(document: Document, kind: str) -> list[Problem]:
                     "kontroll och förslag i editorn)", "schemarad")]
 
 
-def schema_problems(document: Document, validator: Draft202012Validator) -> list[Problem]:
+FastCheck = Callable[[Any], bool]
+
+
+def fast_check(validator: Draft202012Validator) -> FastCheck:
+    """A compiled yes/no check of the same schema, ~15× faster than `iter_errors`.
+
+    Most records are valid, so only the ones it rejects pay for jsonschema's full, located
+    error walk (issue 9: validation must stay a small share of the build).
+    """
+    compiled = fastjsonschema.compile(validator.schema, formats={"date": _is_date})
+
+    def is_valid(instance: Any) -> bool:
+        try:
+            compiled(instance)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return is_valid
+
+
+def _is_date(text: str) -> bool:
+    """The same test as jsonschema's `date` format: YYYY-MM-DD and a real calendar day."""
+    return bool(_DATE_RE.fullmatch(text) and _full_date(text))
+
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def schema_problems(document: Document, validator: Draft202012Validator,
+                    is_valid: FastCheck | None = None) -> list[Problem]:
     """Every schema violation in one document, each located at its YAML node."""
+    if is_valid is not None and is_valid(document.data):
+        return []
     problems: list[Problem] = []
     for error in validator.iter_errors(document.data):
         problems.extend(_problems_for_error(document, error))

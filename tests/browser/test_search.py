@@ -19,14 +19,23 @@ def search(page, query: str) -> list[str]:
     page.keyboard.press("/")
     field = page.locator("input.md-search__input")
     field.wait_for(state="visible")
-    field.fill(query)
-    page.wait_for_function(
-        "() => /sökresultat/.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=10_000)
+    # Material searches on keyup, so clear and type like a reader instead of setting the value;
+    # waiting for the empty-query text first keeps the previous query's results out.
+    field.press("Control+a")
+    field.press("Backspace")
+    _wait_for_meta(page, "Skriv sökord")
+    field.press_sequentially(query)
+    _wait_for_meta(page, "sökresultat")
     hrefs = page.eval_on_selector_all(
         f"{RESULT} > a.md-search-result__link", "els => els.map(a => a.href)")
     base = page.evaluate("new URL('/', location.href).href")
-    return [href.split("#")[0].removeprefix(base) for href in hrefs]
+    return [href.split("#")[0].split("?")[0].removeprefix(base) for href in hrefs]
+
+
+def _wait_for_meta(page, text: str) -> None:
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').textContent.includes(t)",
+        arg=text, timeout=10_000)
 
 
 def _initiative_about(word: str) -> str | None:
@@ -37,11 +46,14 @@ def _initiative_about(word: str) -> str | None:
     return None
 
 
-@pytest.fixture
-def start_page(site_url, new_context):
-    page = new_context().new_page()
+@pytest.fixture(scope="module")
+def start_page(site_url, browser):
+    """One page for all searches: the worker builds its index once."""
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
     page.goto(site_url)
-    return page
+    yield page
+    context.close()
 
 
 @pytest.mark.parametrize(("query", "expected"), [

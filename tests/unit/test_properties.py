@@ -14,6 +14,8 @@ from handbok.load import load_document
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 VALIDATORS, _ = validate.load_validators(REPO_ROOT / "schemas", REPO_ROOT)
+# The pipeline's fast path: the compiled check decides which records get the full walk.
+FAST = validate.fast_check(VALIDATORS["insats"])
 PATH = "data/insatser/x.yaml"
 HEADER = validate.schema_header("insats") + "\n"
 
@@ -59,7 +61,7 @@ def problems_of(raw: bytes) -> list:
     document, found = load_document(PATH, raw)
     if document is None:
         return found
-    return found + validate.schema_problems(document, VALIDATORS["insats"]) + \
+    return found + validate.schema_problems(document, VALIDATORS["insats"], FAST) + \
         validate.header_problems(document, "insats")
 
 
@@ -103,3 +105,14 @@ def test_an_unknown_key_is_reported_at_its_line(record: dict, key: str) -> None:
     found = problems_of(raw)
     assert [(p.line, p.column) for p in found] == [(line_of_key(raw, key), 1)]
     assert found[0].message.startswith(f"okänt fält '{key}'")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(initiatives(), st.sampled_from(SCALAR_FIELDS + ("forvaltningar", "period", "risker")),
+       st.sampled_from(sorted(MUTATIONS) + ["impossible date", "unchanged"]))
+def test_fast_check_agrees_with_jsonschema(record: dict, field: str, mutation: str) -> None:
+    if mutation == "impossible date":
+        record[field] = "2023-02-30"
+    elif mutation != "unchanged":
+        record[field] = MUTATIONS[mutation](record[field])
+    assert FAST(record) == VALIDATORS["insats"].is_valid(record), record

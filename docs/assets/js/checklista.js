@@ -52,6 +52,7 @@
     toolbar.className = "handbok-checklista__verktyg";
     button.type = "button";
     button.textContent = "Rensa";
+    button.setAttribute("aria-label", "Rensa checklistan");
     button.setAttribute("aria-describedby", "checklista-status");
     status.id = "checklista-status";
     status.setAttribute("role", "status");

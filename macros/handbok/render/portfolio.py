@@ -90,7 +90,8 @@ def _filter_form(portfolio: Portfolio) -> str:
         "halsa": [(health_token(h), health_label(h)) for h in (*Halsa, None)],
     }
     selects = "".join(_select(name, label, options[name]) for name, label in _FILTERS)
-    return ('<form class="handbok-portfoljfilter" role="search" aria-label="Filtrera insatser" hidden>'
+    return ('<form class="handbok-portfoljfilter" role="search" aria-label="Filtrera insatser" hidden '
+            'data-search-exclude>'
             '<div class="handbok-filter handbok-filter--text"><label for="pf-text">Sök i tabellen</label>'
             '<input type="search" id="pf-text" data-filter="text" autocomplete="off"></div>'
             f'{selects}<button type="reset" class="md-button">Visa alla</button></form>'
@@ -119,10 +120,12 @@ def _row(insats: Insats) -> str:
 def render_initiative_table(portfolio: Portfolio) -> str:
     head = "".join(f'<th scope="col" data-col="{n}">{label}</th>' for n, label in enumerate(_COLUMNS))
     rows = "".join(_row(i) for i in sorted(portfolio.insatser, key=lambda i: (i.titel.casefold(), i.id)))
-    table = (f'<table class="handbok-portfolj" id="portfolj-tabell"><caption>Alla insatser '
+    # data-search-exclude sits on elements without same-tag descendants: Material's search
+    # parser ends an exclusion at the first closing tag with the same name.
+    table = (f'<table class="handbok-portfolj" id="portfolj-tabell" data-search-exclude><caption>Alla insatser '
              f'({len(portfolio.insatser)} st)</caption>'
              f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-    return (f'<div class="handbok-portfolj-block" data-search-exclude>{_filter_form(portfolio)}'
+    return (f'<div class="handbok-portfolj-block">{_filter_form(portfolio)}'
             f'{scroll_region(table, label="Alla insatser")}</div>')
 
 
@@ -148,8 +151,9 @@ def render_attention(portfolio: Portfolio, *, build_date: dt.date) -> str:
         return "Ingen insats kräver särskild uppmärksamhet just nu."
     lines = [f"- {record_link(i, root=ROOT)}: {'; '.join(reasons)}"
              for i, reasons in flagged]
-    return (f"{len(flagged)} insatser har hälsa risk eller allvarlig avvikelse, en försenad "
-            "statusrapport, ett passerat slutdatum utan att vara avslutade, eller saknar effektmål.\n\n"
+    return (f"{len(flagged)} insatser behöver uppmärksamhet: hälsa risk eller allvarlig avvikelse, "
+            "försenad statusrapport, passerat slutdatum utan att vara avslutad, eller saknade effektmål."
+            "\n\n"
             + "\n".join(lines))
 
 

@@ -77,7 +77,7 @@ def _svg(groups, build_date: dt.date) -> str:
     return (f'<svg class="handbok-tidslinje" role="img" aria-labelledby="tl-titel tl-beskrivning" '
             f'viewBox="0 0 {_LABEL_WIDTH + _CHART_WIDTH + 10} {height}" '
             f'width="{_LABEL_WIDTH + _CHART_WIDTH + 10}" height="{height}" '
-            f'xmlns="http://www.w3.org/2000/svg">'
+            f'xmlns="http://www.w3.org/2000/svg" data-search-exclude>'
             f'<title id="tl-titel">Tidslinje över insatsernas perioder, grupperade efter fas</title>'
             f'<desc id="tl-beskrivning">Varje stapel visar en insats från start till slut, '
             f'{first_year}–{last_year}. Streckade staplar saknar slutdatum och visas till '
@@ -92,7 +92,8 @@ def _text_alternative(groups) -> str:
     table = ('<table class="handbok-tl-tabell"><caption>Insatsernas perioder per fas</caption>'
              '<thead><tr><th scope="col">Fas</th><th scope="col">Insats</th>'
              f'<th scope="col">Period</th></tr></thead><tbody>{rows}</tbody></table>')
-    return f'<details class="handbok-tl-text"><summary>Tidslinjen som tabell</summary>{table}</details>'
+    return (f'<details class="handbok-tl-text" data-search-exclude><summary>Tidslinjen som tabell</summary>'
+            f"{table}</details>")
 
 
 def render_timeline(insatser: tuple[Insats, ...], *, build_date: dt.date) -> str:
@@ -101,4 +102,4 @@ def render_timeline(insatser: tuple[Insats, ...], *, build_date: dt.date) -> str
     if not any(_bounds(i, build_date) for _, items in groups for i in items):
         return "<p>Ingen insats har en känd period ännu.</p>"
     figure = scroll_region(_svg(groups, build_date), label="Tidslinje")
-    return f'<div class="handbok-tidslinje-block" data-search-exclude>{figure}{_text_alternative(groups)}</div>'
+    return f'<div class="handbok-tidslinje-block">{figure}{_text_alternative(groups)}</div>'
