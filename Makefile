@@ -21,6 +21,10 @@ help:
 	@echo "make test        hela testsviten (inklusive webbläsartester)"
 	@echo "make validate    kontrollerar alla datafiler"
 	@echo "make bench       mäter byggtider mot ett rent Material-bygge"
+	@echo "make urls        uppdaterar publicerade-adresser.txt"
+	@echo "make diff BASE=… sammanfattar dataändringar mot en git-referens"
+	@echo "make ny-insats / make nytt-behov   skapar en ny datafil från mall"
+	@echo "make granskning  listar sidor och poster som behöver granskas"
 
 $(VENV)/.installed: requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,7 +46,9 @@ browser-deps: node_modules/.installed
 build: $(VENV)/.installed
 	@rm -rf .site-tmp
 	@# No --quiet: MkDocs 1.6 then stops counting warnings and --strict passes broken links.
-	$(MKDOCS) build --strict -d .site-tmp || { rm -rf .site-tmp; exit 1; }
+	@# MkDocs' INFO lines are filtered for readability; warnings and errors still show.
+	$(MKDOCS) build --strict -d .site-tmp 2>&1 | { grep -v '^INFO ' || true; } \
+	  || { rm -rf .site-tmp; exit 1; }
 	@rm -rf site && mv .site-tmp site
 	@echo "Webbplatsen är byggd i site/."
 

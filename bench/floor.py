@@ -2,8 +2,11 @@
 macros and no hooks, and one plain Markdown page per initiative and need.
 
 Derived from the real mkdocs.yml on every run, so the floor follows theme or extension changes.
-Pages are kept out of the nav (`not_in_nav`, listed from index pages) as the real site does;
-`in_nav=True` builds the quadratic reference with every page in the nav.
+Its nav has the real nav's shape (every entry a short plain page), because Material renders the
+whole nav into every page: the handbook's ~40 authored entries cost the same in both builds and
+the ratio shows what data, generated pages and macros add. Record pages are kept out of the nav
+(`not_in_nav`, listed from index pages) as the real site does; `in_nav=True` builds the
+quadratic reference with every page in the nav.
 """
 
 from __future__ import annotations
@@ -36,14 +39,17 @@ _TolerantLoader.add_constructor("!ENV", _env_default)
 _RELATIVE = re.compile(r"!relative\s+\$(config_dir|docs_dir)")
 
 
-def floor_config(real_config_text: str, real_root: Path) -> dict:
-    """The real configuration minus macros plugin, hooks, custom templates and nav.
-
-    `!relative $config_dir/…` paths (e.g. a snippets base path) point into the real project.
-    """
+def read_config(real_root: Path) -> dict:
+    """The real mkdocs.yml; `!relative $config_dir/…` paths point into the real project."""
     bases = {"config_dir": real_root, "docs_dir": real_root / "docs"}
-    text = _RELATIVE.sub(lambda m: str(bases[m.group(1)]), real_config_text)
-    config = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - safe subclass
+    text = _RELATIVE.sub(lambda m: str(bases[m.group(1)]),
+                         (real_root / "mkdocs.yml").read_text(encoding="utf-8"))
+    return yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - safe subclass
+
+
+def floor_config(real_config: dict) -> dict:
+    """The real configuration minus macros plugin, hooks, custom templates and nav."""
+    config = dict(real_config)
     for key in _DROPPED_KEYS:
         config.pop(key, None)
     config["site_name"] = f"{config.get('site_name', 'Handbok')} (golv)"
@@ -85,30 +91,62 @@ def _index_page(title: str, kind: str, records: tuple[dict, ...]) -> str:
     return f"# {title}\n\n" + "\n".join(links) + "\n"
 
 
+_SECTIONS = {"insatser/index.md": ("insatser", "Insatser"), "behov/index.md": ("behov", "Behov")}
+
+
+def _placeholder(title: str) -> str:
+    return (f"# {title}\n\nEn vanlig sida i golvprojektet. Den står i navigeringen på samma plats "
+            "som handbokens egen sida, så att Material ritar lika stor navigering på varje sida.\n")
+
+
+def _mirror_nav(entries: list, docs: Path, dataset: Dataset, in_nav: bool) -> list:
+    """The real nav's shape with plain pages: authored/generated entries become short pages,
+    the Insatser and Behov entries become the index pages (and, in_nav, all record pages)."""
+    mirrored: list = []
+    for entry in entries:
+        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if isinstance(target, list):
+            mirrored.append({title: _mirror_nav(target, docs, dataset, in_nav)})
+            continue
+        if not isinstance(target, str) or "://" in target:
+            mirrored.append(entry)
+            continue
+        path = docs / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if target in _SECTIONS:
+            kind, label = _SECTIONS[target]
+            records = dataset.insatser if kind == "insatser" else dataset.behov
+            path.write_text(_index_page(label, kind, records), encoding="utf-8")
+            if in_nav:
+                mirrored.append({title or label: [target, *[{r["titel"]: f"{kind}/{r['id']}.md"}
+                                                            for r in records]]})
+                continue
+        else:
+            path.write_text(_placeholder(title or Path(target).stem), encoding="utf-8")
+        mirrored.append(entry)
+    return mirrored
+
+
 def write_floor_project(dest: Path, dataset: Dataset, real_root: Path, *, in_nav: bool) -> Path:
-    """A plain MkDocs + Material project at dest with 2 × len(initiatives) record pages."""
+    """A plain MkDocs + Material project at dest with 2 × len(initiatives) record pages,
+    under a nav of the same shape as the real one."""
     docs = dest / "docs"
     docs.mkdir(parents=True, exist_ok=True)
-    config = floor_config((real_root / "mkdocs.yml").read_text(encoding="utf-8"), real_root)
+    real_config = read_config(real_root)
+    config = floor_config(real_config)
     assets = real_root / "docs" / "assets"
     if assets.is_dir():
         shutil.copytree(assets, docs / "assets", dirs_exist_ok=True)
-    (docs / "index.md").write_text("# Start\n\n- [Insatser](insatser/index.md)\n"
-                                   "- [Behov](behov/index.md)\n", encoding="utf-8")
-    sections = {"insatser": ("Insatser", dataset.insatser), "behov": ("Behov", dataset.behov)}
-    nav: list = [{"Start": "index.md"}]
-    for kind, (title, records) in sections.items():
+    for kind, records in (("insatser", dataset.insatser), ("behov", dataset.behov)):
         (docs / kind).mkdir(exist_ok=True)
-        (docs / kind / "index.md").write_text(_index_page(title, kind, records), encoding="utf-8")
         for record in records:
             (docs / kind / f"{record['id']}.md").write_text(plain_page(record, kind), encoding="utf-8")
-        section = [f"{kind}/index.md"]
-        if in_nav:
-            section += [{r["titel"]: f"{kind}/{r['id']}.md"} for r in records]
-        nav.append({title: section})
-    config["nav"] = nav
+    real_nav = real_config.get("nav") or [{"Start": "index.md"}]
+    if not any(isinstance(e, dict) and str(next(iter(e.values()))) in _SECTIONS for e in real_nav):
+        real_nav = [*real_nav, {"Insatser": "insatser/index.md"}, {"Behov": "behov/index.md"}]
+    config["nav"] = _mirror_nav(real_nav, docs, dataset, in_nav)
     if not in_nav:
-        config["not_in_nav"] = "/insatser/*\n/behov/*\n!/insatser/index.md\n!/behov/index.md\n"
+        config["not_in_nav"] = "/insatser/*\n/behov/*\n"
     (dest / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return dest

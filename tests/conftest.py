@@ -50,9 +50,14 @@ def build_site(project_dir: Path, site_dir: Path, env: dict[str, str] | None = N
 
 def copy_project(dest: Path) -> Path:
     """A copy of the real project (sources only) that a test may break on purpose."""
-    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", ".site-*", ".git",
-                                    "__pycache__", ".pytest_cache", ".hypothesis", "test-artifacts",
-                                    ".bench")
+    anywhere = shutil.ignore_patterns(".venv", "node_modules", ".site-*", ".git", "__pycache__",
+                                      ".pytest_cache", ".hypothesis", "test-artifacts", ".bench")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        # The built site/ only at the top: tests/site/ is part of the sources.
+        top = {"site"} & set(names) if Path(folder) == REPO_ROOT else set()
+        return set(anywhere(folder, names)) | top
+
     shutil.copytree(REPO_ROOT, dest, ignore=ignore)
     return dest
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 _RUN_AXE = """async (tags) => {
+  // Measure what a reader sees once transitions (e.g. tabs fading in after a resize) end.
+  await Promise.race([
+    Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+    new Promise(resolve => setTimeout(resolve, 2000)),
+  ]);
   const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
   return result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from tests.browser.site_pages import (
     AXE_JS, CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, WIDTHS, SitePage, discover_pages,
@@ -37,8 +38,7 @@ def axe_source() -> str:
 def browser() -> Iterator[object]:
     """One headless Debian Chromium for the whole session; tests open their own contexts."""
     require_tool(CHROMIUM, "Debians chromium behövs för webbläsartesterna (make browser-deps)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()

@@ -24,7 +24,9 @@ def search(page, query: str) -> list[str]:
     field.press("Control+a")
     field.press("Backspace")
     _wait_for_meta(page, "Skriv sökord")
-    field.press_sequentially(query)
+    # One keyup for the whole word: typing letter by letter would race the earlier prefixes.
+    field.fill(query)
+    field.press("End")
     _wait_for_meta(page, "sökresultat")
     hrefs = page.eval_on_selector_all(
         f"{RESULT} > a.md-search-result__link", "els => els.map(a => a.href)")
@@ -58,12 +60,14 @@ def start_page(site_url, browser):
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("förändring", ""),
+    ("förändringsarbete", "principer/"),
     ("införa", "process/infora/"),
     ("uppdragsägare", "roller/uppdragsagare/"),
 ])
 def test_swedish_words_find_their_page(start_page, query, expected):
     found = search(start_page, query)
-    assert expected in found[:5], f"Sökning på {query!r} gav {found[:10]}, väntade {expected!r}"
+    top = list(dict.fromkeys(found))[:10]
+    assert expected in top, f"Sökning på {query!r} gav {top}, väntade {expected!r}"
 
 
 def test_search_finds_generated_initiative_pages(start_page):
@@ -80,10 +84,11 @@ def test_search_finds_generated_initiative_pages(start_page):
     ("uppdragsägaren", "roller/uppdragsagare/"),
 ])
 def test_inflected_forms_find_pages(start_page, query, expected_prefix):
-    found = search(start_page, query)
-    assert any(p.startswith(expected_prefix) for p in found if p or not expected_prefix), (
-        f"Sökning på böjningsformen {query!r} gav {found[:10]}")
-    assert found, f"Sökning på böjningsformen {query!r} gav inga träffar"
+    """Forms that are not a prefix of the indexed word need Swedish stemming of the query."""
+    top = list(dict.fromkeys(search(start_page, query)))[:10]
+    hits = [p for p in top if p.startswith(expected_prefix)] if expected_prefix else (
+        [p for p in top if p == ""])
+    assert hits, f"Sökning på böjningsformen {query!r} gav {top}, väntade {expected_prefix!r}"
 
 
 def test_nonsense_finds_nothing(start_page):

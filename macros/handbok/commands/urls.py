@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
 def _build(root: Path, site_dir: Path) -> bool:
     print("Bygger webbplatsen för att läsa av adresserna …", file=sys.stderr)
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
          "-d", str(site_dir)],
         cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
     )
