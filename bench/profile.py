@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
         project = write_project_copy(tmp / "projekt", size).root
         output = tmp / "build.prof"
         run = run_child([sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs",
-                         "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+                         "build", "--strict", "-f", str(project / "mkdocs.yml"),
                          "-d", str(tmp / "site")], cwd=project, env=child_env())
         if run.returncode != 0:
             print(run.output[-3000:], file=sys.stderr)

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,3 +70,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(REPO_ROOT, site_dir)
     assert result.returncode == 0, f"the real site does not build:\n{result.output}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Debian Chromium for the whole session, shared by every test folder.
+
+    Playwright's sync API allows one running instance per thread, so tests must not start
+    their own; they open fresh contexts (empty profiles) on this one.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.site_pages import CHROMIUM, CHROMIUM_ARGS
+
+    require_tool(CHROMIUM, "Debians chromium behövs för webbläsartesterna (make browser-deps)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

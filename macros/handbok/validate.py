@@ -289,6 +289,26 @@ def cross_record_problems(documents: dict[str, list[Document]], today: dt.date, 
             if kind.name == "behov":
                 problems += _need_problems(document, index)
         problems += _old_id_problems(documents.get(kind.name, []), index, kind.name)
+    problems += _parent_cycle_problems(documents.get("enhet", []))
+    return problems
+
+
+def _parent_cycle_problems(units: list[Document]) -> list[Problem]:
+    """A unit may not be its own ancestor through `overordnad` (the tree would have no root)."""
+    parent_of = {d.data.get("id"): _text(d.data.get("overordnad"))
+                 for d in units if isinstance(d.data, dict)}
+    problems = []
+    for document in units:
+        unit_id = document.data.get("id") if isinstance(document.data, dict) else None
+        seen, current = [], unit_id
+        while current is not None and current not in seen:
+            seen.append(current)
+            current = parent_of.get(current)
+        if current is not None and current == unit_id:
+            chain = " → ".join([*seen, unit_id])
+            problems.append(_located(document.path, document.node_at(("overordnad",)),
+                                     f"fältet 'overordnad' bildar en cirkel ({chain}); en enhet "
+                                     "kan inte vara överordnad sig själv", "overordnad-cirkel"))
     return problems
 
 

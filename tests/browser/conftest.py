@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.browser.site_pages import (
-    AXE_JS, CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, WIDTHS, SitePage, discover_pages,
+    AXE_JS, SCREENSHOT_DIR, WIDTHS, SitePage, discover_pages,
     serve_directory,
 )
 from tests.conftest import require_tool
@@ -32,16 +31,6 @@ def site_url(built_site: Path) -> Iterator[str]:
 def axe_source() -> str:
     require_tool(str(AXE_JS), "axe-core behövs för tillgänglighetstesterna (npm ci)")
     return AXE_JS.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """One headless Debian Chromium for the whole session; tests open their own contexts."""
-    require_tool(CHROMIUM, "Debians chromium behövs för webbläsartesterna (make browser-deps)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -236,13 +236,9 @@ def redirected_url(builds: Builds) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    require_tool(CHROMIUM, "Debians chromium behövs för webbläsartesterna (make browser-deps)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def chromium(browser) -> object:
+    """The session's one Chromium (tests/conftest.py): Playwright's sync API allows one per thread."""
+    return browser
 
 
 @pytest.mark.browser

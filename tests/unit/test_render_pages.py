@@ -31,9 +31,10 @@ def test_initiative_page_summary_links_and_sections(portfolio) -> None:
                         ("Period", "2019-03 – 2020-12"), ("Uppdragsägare", "Förvaltningschef"),
                         ("Finansiering", "Omställningsfonden, 1\u202f200\u202f000 kr (Delvis)"),
                         ("Rapportintervall", "Varje månad")]:
-        assert f"{term}\n:   {value}\n" in page
-    assert ("Förvaltningar\n:   [Sahlgrenska Universitetssjukhuset](../organisation/sahlgrenska.md), "
-            "[NU-sjukvården](../organisation/nu-sjukvarden.md)") in page
+        assert f"<dt>{term}</dt><dd>{value}</dd>" in page
+    assert ('<dt>Förvaltningar</dt><dd><a href="../../organisation/sahlgrenska/">Sahlgrenska '
+            'Universitetssjukhuset</a>, <a href="../../organisation/nu-sjukvarden/">NU-sjukvården</a>'
+            '</dd>') in page
     assert "- [Körkort för cytostatika](../behov/cytostatika.md)" in page
     assert '<li class="handbok-steg handbok-steg--aktuellt" aria-current="step"><a href="../../process/infora/">' \
            '3. Införa</a> <strong class="handbok-steg__markering">(insatsens steg nu)</strong></li>' in page
@@ -93,10 +94,11 @@ def test_shared_need_marker_only_for_two_or_more_units(portfolio) -> None:
 
 def test_unit_page_lists_parent_children_needs_and_initiatives(portfolio) -> None:
     region = render_unit_page(portfolio.enhet("vgr"), portfolio)
-    assert "Överordnad\n:   Ingen" in region
+    assert "<dt>Överordnad</dt><dd>Ingen</dd>" in region
     assert "- [NU-sjukvården](../organisation/nu-sjukvarden.md)" in region
     nu = render_unit_page(portfolio.enhet("nu-sjukvarden"), portfolio)
-    assert "Överordnad\n:   [Västra Götalandsregionen](../organisation/vgr.md)" in nu
+    assert ('<dt>Överordnad</dt><dd><a href="../../organisation/vgr/">Västra Götalandsregionen</a>'
+            "</dd>") in nu
     assert "- [Cytostatikakörkort](../insatser/cytostatikakorkort.md)" in nu
     assert "- [Behov utan insats](../behov/ensamt-behov.md)" in nu
     assert "Inga underordnade enheter." in nu

@@ -264,3 +264,15 @@ def test_every_schema_property_has_swedish_title_and_description() -> None:
 
 def test_partial_date_comparison_used_by_the_period_rule() -> None:
     assert PartialDate.parse("2019").last_day() < PartialDate.parse("2020-03").first_day()
+
+
+def test_a_cycle_of_parent_units_is_reported_at_each_overordnad(tmp_path: Path) -> None:
+    found = located(tmp_path, {
+        ("enhet", "r"): "id: r\nnamn: Region R\ntyp: region\noverordnad: u\nkalla: k\n",
+    })
+    assert [line for line in found if "cirkel" in line[3]] == [
+        ("data/organisation/r.yaml", 5, 13, "fältet 'overordnad' bildar en cirkel (r → u → r); "
+         "en enhet kan inte vara överordnad sig själv"),
+        ("data/organisation/u.yaml", 5, 13, "fältet 'overordnad' bildar en cirkel (u → r → u); "
+         "en enhet kan inte vara överordnad sig själv"),
+    ]

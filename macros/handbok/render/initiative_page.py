@@ -8,12 +8,13 @@ from handbok.model import Fas, Insats
 from handbok.render import escape
 from handbok.render.attention import report_missing_since
 from handbok.render.badges import health_badge, status_badge
-from handbok.render.blocks import financing_text, period_text, source_citation
-from handbok.render.links import record_link, unit_links
+from handbok.render.blocks import financing_text, period_text, source_citation, summary_box
+from handbok.render.links import record_link, unit_html_links
 from handbok.render.richtext import render_richtext
 from handbok.render.risk_matrix import render_risk_matrix
 
 ROOT = "../"
+ROOT_URL = "../../"  # from insatser/<id>/ (or behov/<id>/) to the site root
 
 
 def _summary(insats: Insats) -> str:
@@ -26,15 +27,14 @@ def _summary(insats: Insats) -> str:
         ("Status", status_badge(insats.status)),
         ("Hälsa", health),
         ("Period", period_text(insats.period)),
-        ("Förvaltningar", unit_links(insats.forvaltningar, root=ROOT)),
+        ("Förvaltningar", unit_html_links(insats.forvaltningar, root_url=ROOT_URL)),
         ("Uppdragsägare", escape.text(insats.uppdragsagare) or "Uppgift saknas"),
         ("Projektledare", escape.text(insats.projektledare) or "Uppgift saknas"),
         ("Finansiering", financing_text(insats.finansiering, escape.text)),
         ("Rapportintervall",
          insats.rapportintervall.label if insats.rapportintervall else "Inte angivet"),
     ]
-    entries = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
-    return f'<div class="handbok-sammanfattning" markdown>\n\n{entries}\n\n</div>'
+    return summary_box(rows)
 
 
 def render_process_position(current: Fas, *, root_url: str) -> str:

@@ -19,3 +19,17 @@ def record_link(record: Insats | Behov | Enhet, *, root: str) -> str:
 
 def unit_links(units: tuple[Enhet, ...], *, root: str) -> str:
     return ", ".join(record_link(u, root=root) for u in units) or "–"
+
+
+def record_html_link(record: Insats | Behov | Enhet, *, root_url: str) -> str:
+    """`<a href="root_url + insatser/x/">titel</a>`, for raw HTML blocks Markdown does not parse.
+
+    `root_url` leads from the linking page's URL to the site root (record pages: `../../`).
+    The site tests check every such link resolves in the built HTML.
+    """
+    name = record.namn if isinstance(record, Enhet) else record.titel
+    return f'<a href="{root_url}{record.url}">{escape.text(name)}</a>'
+
+
+def unit_html_links(units: tuple[Enhet, ...], *, root_url: str) -> str:
+    return ", ".join(record_html_link(u, root_url=root_url) for u in units) or "–"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from handbok.model import Behov, Portfolio
 from handbok.render import escape
 from handbok.render.badges import health_badge, need_status_badge, status_badge
-from handbok.render.blocks import amount_text, source_citation
-from handbok.render.links import record_link, unit_links
+from handbok.render.blocks import amount_text, source_citation, summary_box
+from handbok.render.links import record_link, unit_html_links
 from handbok.render.richtext import render_richtext
 
 ROOT = "../"
+ROOT_URL = "../../"  # from insatser/<id>/ (or behov/<id>/) to the site root
 
 SHARED_MARKER = ('<p class="handbok-markering handbok-markering--gemensamt">'
                  '<span class="handbok-ikon" aria-hidden="true">⇄</span> '
@@ -24,12 +25,11 @@ def _summary(need: Behov) -> str:
         ("Status", need_status_badge(need.status)),
         ("Prioritet", need.prioritet.label if need.prioritet else "Inte angiven"),
         ("Målgrupp", escape.text(need.malgrupp) or "Uppgift saknas"),
-        ("Identifierat av", unit_links(need.forvaltningar, root=ROOT)),
+        ("Identifierat av", unit_html_links(need.forvaltningar, root_url=ROOT_URL)),
     ]
     if need.kostnad_kr is not None:
         rows.append(("Uppskattad kostnad", amount_text(need.kostnad_kr)))
-    entries = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
-    return f'<div class="handbok-sammanfattning" markdown>\n\n{entries}\n\n</div>'
+    return summary_box(rows)
 
 
 def _initiatives(need: Behov, portfolio: Portfolio) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from handbok.model import Enhet, Portfolio
 from handbok.render import escape
 from handbok.render.badges import health_badge, need_status_badge, status_badge
-from handbok.render.blocks import source_citation
-from handbok.render.links import record_link
+from handbok.render.blocks import source_citation, summary_box
+from handbok.render.links import record_html_link, record_link
 from handbok.render.richtext import render_richtext
 
 ROOT = "../"
+ROOT_URL = "../../"  # from organisation/<id>/ to the site root
 
 
 def _list(lines: list[str], empty: str) -> str:
@@ -23,8 +24,9 @@ def render_unit_page(unit: Enhet, portfolio: Portfolio) -> str:
     needs = sorted(portfolio.needs_for_unit(unit), key=lambda b: b.id)
     sections = [
         escape.page_heading(unit.namn),
-        f'<div class="handbok-sammanfattning" markdown>\n\nTyp\n:   {unit.typ.label}\n\n'
-        f"Överordnad\n:   {record_link(parent, root=ROOT) if parent else 'Ingen'}\n\n</div>",
+        summary_box([("Typ", unit.typ.label),
+                     ("Överordnad",
+                      record_html_link(parent, root_url=ROOT_URL) if parent else "Ingen")]),
         render_richtext(unit.beskrivning),
         "## Insatser {#insatser}",
         _list([f"{record_link(i, root=ROOT)} – {status_badge(i.status)}, {health_badge(i.halsa)}"
