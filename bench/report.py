@@ -105,7 +105,7 @@ def size_table(results: list[SizeResult]) -> str:
 def exponents(results: list[SizeResult]) -> list[tuple[str, float | None, float | None, float | None]]:
     """(label, build, build CPU, floor) growth exponents between consecutive sizes."""
     rows = []
-    for small, large in zip(results, results[1:]):
+    for small, large in zip(results, results[1:], strict=False):
         def exp(a: Summary | None, b: Summary | None, n1: float, n2: float) -> float | None:
             if not (a and b) or min(n1, n2) <= 0 or n1 == n2:
                 return None

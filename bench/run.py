@@ -153,7 +153,7 @@ def render(results: list[report.SizeResult], serve: tuple[list[float] | None, st
 
 def main() -> int:
     settings = _settings(os.environ)
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
     results: list[report.SizeResult] = []
     serve: tuple[list[float] | None, str] = (None, "ej mätt")

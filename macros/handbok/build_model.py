@@ -10,9 +10,26 @@ from typing import Any
 
 from handbok.load import Document
 from handbok.model import (
-    Behov, BehovStatus, Enhet, EnhetTyp, Fas, Finansiering, Finansieringskalla, Halsa, Insats,
-    InsatsTyp, Kalla, PartialDate, Period, Portfolio, Prioritet, Rapportintervall, Risk,
-    SourceRef, Status, Statusrapport,
+    Behov,
+    BehovStatus,
+    Enhet,
+    EnhetTyp,
+    Fas,
+    Finansiering,
+    Finansieringskalla,
+    Halsa,
+    Insats,
+    InsatsTyp,
+    Kalla,
+    PartialDate,
+    Period,
+    Portfolio,
+    Prioritet,
+    Rapportintervall,
+    Risk,
+    SourceRef,
+    Status,
+    Statusrapport,
 )
 
 

@@ -10,5 +10,5 @@ def build_date(environ: Mapping[str, str]) -> dt.date:
     """SOURCE_DATE_EPOCH (seconds, UTC) when set, so two builds of one commit are identical."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.datetime.now(tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()

@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from tests.browser.site_pages import (
-    AXE_JS, SCREENSHOT_DIR, WIDTHS, SitePage, discover_pages,
+    AXE_JS,
+    SCREENSHOT_DIR,
+    WIDTHS,
+    SitePage,
+    discover_pages,
     serve_directory,
 )
 from tests.conftest import require_tool

@@ -30,7 +30,7 @@ from handbok.published_urls import (
     scan_site,
     updated_inventory,
 )
-from tests.browser.site_pages import AXE_JS, CHROMIUM, CHROMIUM_ARGS, serve_directory
+from tests.browser.site_pages import AXE_JS, serve_directory
 from tests.conftest import REPO_ROOT, build_site, copy_project, require_tool
 
 pytestmark = pytest.mark.build

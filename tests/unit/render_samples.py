@@ -5,9 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 from handbok.model import (
-    Behov, BehovStatus, Enhet, EnhetTyp, Fas, Finansiering, Finansieringskalla, Halsa, Insats,
-    InsatsTyp, Kalla, PartialDate, Period, Portfolio, Prioritet, Rapportintervall, Risk,
-    SourceRef, Status, Statusrapport,
+    Behov,
+    BehovStatus,
+    Enhet,
+    EnhetTyp,
+    Fas,
+    Finansiering,
+    Finansieringskalla,
+    Halsa,
+    Insats,
+    InsatsTyp,
+    Kalla,
+    PartialDate,
+    Period,
+    Portfolio,
+    Prioritet,
+    Rapportintervall,
+    Risk,
+    SourceRef,
+    Status,
+    Statusrapport,
 )
 
 HOSTILE = 'Ö&<b>"citat"</b> \'x\' {{ config }} {% raw %} <script>alert(1)</script> | *a* _b_ [l](x) 🚑 åäö'

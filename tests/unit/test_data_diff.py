@@ -6,8 +6,20 @@ import dataclasses
 import datetime as dt
 
 from handbok.data_diff import ChangeKind, diff_portfolios, render_markdown
-from handbok.model import (Behov, BehovStatus, Enhet, EnhetTyp, Fas, Halsa, Insats, InsatsTyp,
-                           Kalla, Portfolio, Status, Statusrapport)
+from handbok.model import (
+    Behov,
+    BehovStatus,
+    Enhet,
+    EnhetTyp,
+    Fas,
+    Halsa,
+    Insats,
+    InsatsTyp,
+    Kalla,
+    Portfolio,
+    Status,
+    Statusrapport,
+)
 
 KALLA = Kalla("tlo", "TLO-rapport", "VGR", "Rapport")
 SU = Enhet("su", "SU", EnhetTyp.SJUKHUS, KALLA)

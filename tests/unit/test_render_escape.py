@@ -9,8 +9,8 @@ import pytest
 
 from handbok.render import escape
 from handbok.render.richtext import render_richtext
-from tests.unit.render_samples import BUILD_DATE, HOSTILE, sample_portfolio
 from handbok.site import generated_files
+from tests.unit.render_samples import BUILD_DATE, HOSTILE, sample_portfolio
 
 _DANGEROUS = ("<script", "{{", "{%", "</b>", '"citat"')
 

@@ -7,8 +7,20 @@ import datetime as dt
 import pytest
 
 from handbok.authored import PageMeta
-from handbok.model import (Behov, BehovStatus, Enhet, EnhetTyp, Fas, Halsa, Insats, InsatsTyp,
-                           Kalla, Portfolio, SourceRef, Status)
+from handbok.model import (
+    Behov,
+    BehovStatus,
+    Enhet,
+    EnhetTyp,
+    Fas,
+    Halsa,
+    Insats,
+    InsatsTyp,
+    Kalla,
+    Portfolio,
+    SourceRef,
+    Status,
+)
 from handbok.review import add_months, is_overdue, overdue_items, overdue_notice, render_table
 
 D = dt.date

@@ -10,7 +10,12 @@ from handbok.model import BehovStatus, Fas, Halsa, Insats, InsatsTyp, Portfolio,
 from handbok.render import escape
 from handbok.render.attention import attention_reasons
 from handbok.render.badges import (
-    health_badge, health_label, health_rank, health_token, need_status_badge, status_badge,
+    health_badge,
+    health_label,
+    health_rank,
+    health_token,
+    need_status_badge,
+    status_badge,
 )
 from handbok.render.blocks import period_text, scroll_region
 from handbok.render.exports import FORMAT_VERSION
