@@ -225,3 +225,18 @@ def test_hostile_text_round_trips_through_json_csv_and_svg(fixture_site: Path) -
     portfolio = _page(fixture_site, "portfolj")
     svg = re.search(r"<svg class=\"handbok-tidslinje\".*?</svg>", portfolio, re.S).group(0)
     assert f"{source['titel']}: 2026-02 – slut okänt" in [html.unescape(t) for t in re.findall(r"<g><title>(.*?)</title>", svg)]
+
+
+@pytest.mark.parametrize("folder, section", [("insatser", "Insatser"), ("behov", "Behov"),
+                                             ("organisation", "Organisation")])
+def test_record_pages_have_breadcrumbs_to_start_and_section(built_site: Path, folder: str,
+                                                            section: str) -> None:
+    for source in sorted((REPO_ROOT / "data" / folder).glob("*.yaml")):
+        page = _page(built_site, f"{folder}/{source.stem}")
+        crumbs = re.search(r'<nav class="handbok-brodsmulor" aria-label="Du är här"><ol>(.*?)</ol></nav>',
+                           page, re.S)
+        assert crumbs, f"{folder}/{source.stem} saknar brödsmulor"
+        links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs.group(1))
+        assert links == [("../../", "Start"), ("../", section)], links
+        assert 'aria-current="page"' in crumbs.group(1)
+        assert (built_site / folder / "index.html").is_file()

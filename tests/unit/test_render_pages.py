@@ -26,7 +26,10 @@ def portfolio():
 
 def test_initiative_page_summary_links_and_sections(portfolio) -> None:
     page = render_initiative_page(portfolio.insats("cytostatikakorkort"), build_date=BUILD_DATE)
-    assert page.startswith('---\ntitle: "Cytostatikakörkort"\n---\n\n# Cytostatikakörkort\n')
+    assert page.startswith('---\ntitle: "Cytostatikakörkort"\n---\n\n<nav class="handbok-brodsmulor" '
+                           'aria-label="Du är här"><ol><li><a href="../../">Start</a></li><li><a href="../">'
+                           'Insatser</a></li><li aria-current="page">Cytostatikakörkort</li></ol></nav>\n\n'
+                           '# Cytostatikakörkort\n')
     for term, value in [("Typ", "Gemensam för flera förvaltningar"), ("Fas", "Införa"),
                         ("Period", "2019-03 – 2020-12"), ("Uppdragsägare", "Förvaltningschef"),
                         ("Finansiering", "Omställningsfonden, 1\u202f200\u202f000 kr (Delvis)"),

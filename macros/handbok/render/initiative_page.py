@@ -87,7 +87,7 @@ def _reports(insats: Insats, build_date: dt.date) -> str:
 def render_initiative_page(insats: Insats, *, build_date: dt.date) -> str:
     kalla = insats.kalla
     sections = [
-        escape.page_heading(insats.titel),
+        escape.page_heading(insats.titel, section=("Insatser", "../")),
         f'<p class="handbok-ingress">{escape.text(insats.sammanfattning)}</p>',
         _summary(insats),
         render_richtext(insats.beskrivning),

@@ -43,7 +43,7 @@ def _initiatives(need: Behov, portfolio: Portfolio) -> str:
 def render_need_page(need: Behov, portfolio: Portfolio) -> str:
     kalla = need.kalla
     sections = [
-        escape.page_heading(need.titel),
+        escape.page_heading(need.titel, section=("Behov", "../")),
         SHARED_MARKER if need.is_shared else "",
         _summary(need),
         "## Beskrivning {#beskrivning}",

@@ -23,7 +23,7 @@ def render_unit_page(unit: Enhet, portfolio: Portfolio) -> str:
     initiatives = sorted(portfolio.initiatives_for_unit(unit), key=lambda i: i.id)
     needs = sorted(portfolio.needs_for_unit(unit), key=lambda b: b.id)
     sections = [
-        escape.page_heading(unit.namn),
+        escape.page_heading(unit.namn, section=("Organisation", "../")),
         summary_box([("Typ", unit.typ.label),
                      ("Överordnad",
                       record_html_link(parent, root_url=ROOT_URL) if parent else "Ingen")]),
