@@ -17,10 +17,6 @@ def record_link(record: Insats | Behov | Enhet, *, root: str) -> str:
     return f"[{escape.text(name)}]({root}{record_source(record)})"
 
 
-def unit_links(units: tuple[Enhet, ...], *, root: str) -> str:
-    return ", ".join(record_link(u, root=root) for u in units) or "–"
-
-
 def record_html_link(record: Insats | Behov | Enhet, *, root_url: str) -> str:
     """`<a href="root_url + insatser/x/">titel</a>`, for raw HTML blocks Markdown does not parse.
 
