@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from handbok.model import Behov, Insats, LabelledEnum, PartialDate, Period, Portfolio, Statusrapport
+from handbok.render.blocks import amount_text
 
 Record = Insats | Behov
 
@@ -63,7 +64,7 @@ def _finansiering(insats: Insats) -> str:
     f = insats.finansiering
     if f is None:
         return "–"
-    amount = f" ({f.belopp_kr:,} kr)".replace(",", "\u00a0") if f.belopp_kr is not None else ""
+    amount = f" ({amount_text(f.belopp_kr)})" if f.belopp_kr is not None else ""
     return f"{f.kalla.label}{amount}"
 
 

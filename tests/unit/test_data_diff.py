@@ -80,3 +80,13 @@ def test_titles_cannot_inject_markdown_or_html() -> None:
     text = render_markdown(diff_portfolios(_portfolio(), _portfolio([hostile])), "main")
     assert "<script>" not in text
     assert "&lt;script&gt;x&lt;/script&gt; \\[länk\\](http://a)" in text
+
+
+def test_financing_change_shows_source_and_amount() -> None:
+    from handbok.model import Finansiering, Finansieringskalla
+
+    funded = dataclasses.replace(BASE_INSATS, finansiering=Finansiering(
+        Finansieringskalla.OMSTALLNINGSFONDEN, belopp_kr=1_200_000))
+    diff = diff_portfolios(_portfolio([BASE_INSATS]), _portfolio([funded]))
+    assert "    - finansiering: – → Omställningsfonden (1 200 000 kr)" in \
+        render_markdown(diff, "main").splitlines()
