@@ -9,8 +9,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 CORE := PYTHONPATH=macros $(PY) -m handbok.cli
-# Reproducible output: the figures' date and file times come from the last commit.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+# "Today" is the Europe/Stockholm date, read once per build or command by the core
+# (macros/handbok/builddate.py). BUILD_DATE=YYYY-MM-DD (or SOURCE_DATE_EPOCH set by the caller)
+# pins it for reproducible builds and tests; nothing here derives it from git.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help build serve test validate bench urls diff ny-insats nytt-behov granskning lock browser-deps clean

@@ -34,6 +34,7 @@ SCHEMA_NAMES = {
     "kallor": ("kalla", "kallor"),
 }
 LATEST_DATE = dt.date(2026, 10, 31)  # before any SOURCE_DATE_EPOCH the bench uses
+BENCH_DATE = dt.date(2026, 11, 18)  # the Stockholm date of bench/measure.py's SOURCE_DATE_EPOCH
 
 _PLACES = ("Ekeby", "Björkvik", "Sjöstad", "Åsby", "Lövsta", "Granåker", "Kvarnby", "Höglanda",
            "Strömsholm", "Älvnäs", "Norrby", "Hagalund", "Ängsö", "Bergsjö", "Tallmo", "Västerå")
@@ -169,8 +170,14 @@ def _need(rng: random.Random, index: int, units: list[dict], kalla: str) -> dict
         "status": "identifierat",
         "kostnad_kr": rng.choice((None, 250_000, 500_000, 1_000_000)),
         "kalla": kalla,
-        "senast_granskad": _day(rng, dt.date(2025, 6, 1), LATEST_DATE).isoformat(),
+        **_dates(rng),
     }
+
+
+def _dates(rng: random.Random) -> dict[str, str]:
+    """Synthetic records are confirmed the day their information is from (current at the bench date)."""
+    day = _day(rng, dt.date(2025, 6, 1), LATEST_DATE).isoformat()
+    return {"uppgifterna_galler": day, "senast_granskad": day}
 
 
 def _risks(rng: random.Random, group: str, area: str) -> list[dict]:
@@ -229,7 +236,7 @@ def _initiative(rng: random.Random, index: int, units: list[dict], needs: list[d
             rng, start, min(end, LATEST_DATE), group, area),
         "rapportintervall": rng.choice(("manadsvis", "tertialvis", "halvarsvis")),
         "kalla": kalla,
-        "senast_granskad": _day(rng, dt.date(2025, 6, 1), LATEST_DATE).isoformat(),
+        **_dates(rng),
     }
     return record
 
@@ -300,7 +307,7 @@ def write_data(dataset: Dataset, data_dir: Path, schema_dir: Path) -> int:
 
 def validate_data(data_dir: Path, schema_dir: Path):
     """The real validation; raises SyntheticDataError with every problem if anything is invalid."""
-    portfolio, problems = load_portfolio(data_dir, schema_dir)
+    portfolio, problems = load_portfolio(data_dir, schema_dir, today=BENCH_DATE)
     if problems or portfolio is None:
         listed = "\n".join(format_problem(p) for p in sorted(problems)[:40])
         raise SyntheticDataError(

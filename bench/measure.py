@@ -74,12 +74,13 @@ def build(project: Path, site_dir: Path) -> ChildRun:
 
 
 _VALIDATION_CHILD = """
-import json, sys, time
+import json, os, sys, time
 from pathlib import Path
+from handbok.builddate import today
 from handbok.pipeline import load_portfolio
 root = Path(sys.argv[1])
 start = time.perf_counter()
-portfolio, problems = load_portfolio(root / "data", root / "schemas")
+portfolio, problems = load_portfolio(root / "data", root / "schemas", today=today(os.environ))
 elapsed = time.perf_counter() - start
 files = sum(1 for _ in (root / "data").rglob("*.yaml"))
 print(json.dumps({"seconds": elapsed, "files": files, "problems": len(problems)}))

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.generate import REPO_ROOT, generate_dataset, write_data
+from bench.generate import BENCH_DATE, REPO_ROOT, generate_dataset, write_data
 from handbok.pipeline import load_portfolio
 
 
@@ -48,7 +48,7 @@ def measure_validation(size: int, runs: int = 3, schema_dir: Path = REPO_ROOT / 
         times, cpu_times = [], []
         for _ in range(runs):
             started, cpu_started = time.perf_counter(), time.process_time()
-            portfolio, problems = load_portfolio(data_dir, schema_dir)
+            portfolio, problems = load_portfolio(data_dir, schema_dir, today=BENCH_DATE)
             times.append(time.perf_counter() - started)
             cpu_times.append(time.process_time() - cpu_started)
             if problems or portfolio is None:

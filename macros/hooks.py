@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 _CORE_DIR = str(Path(__file__).resolve().parent)
 
 PORTFOLIO_KEY = "_handbok_portfolio"
+AS_OF_KEY = "_handbok_as_of"
 _serving = False
 _edit_sources: dict[str, str] = {}
 
@@ -53,21 +54,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _serving:
         _fresh_core()
     root = Path(config.config_file_path).resolve().parent
-    portfolio, problems = _core("project").check_project(root)
+    try:
+        today = _core("builddate").today(os.environ)  # the build's one clock (issue 12)
+    except ValueError as error:
+        raise PluginError(f"Bygget stoppades: {error}") from None
+    months = _core("review").interval_months(config.extra)
+    portfolio, problems = _core("project").check_project(root, today=today)
     if problems or portfolio is None:
         _fail(problems)
     config.extra[PORTFOLIO_KEY] = portfolio
+    config.extra[AS_OF_KEY] = _core("currency").AsOf(today, months)
     return config
 
 
 @event_priority(100)  # generated pages must exist before other plugins look at the files
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     portfolio = config.extra[PORTFOLIO_KEY]
-    date = _core("builddate").build_date(os.environ)
+    as_of = config.extra[AS_OF_KEY]
     _edit_sources.clear()
     root = Path(config.config_file_path).resolve().parent
+    pages = _core("authored").page_meta(root / "docs", root)
     generated_files = [
-        *_core("site").generated_files(portfolio, build_date=date),
+        *_core("site").generated_files(portfolio, pages, as_of=as_of),
         *_core("schema_files").published_schema_files(root / "schemas"),
         *_core("redirects").redirect_files(root, portfolio, config.site_url or ""),
     ]
@@ -78,13 +86,21 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+    """The sitemap's dates (and its .gz time stamp) follow the build's one clock, not UTC.
+
+    on_pre_page runs before MkDocs renders sitemap.xml; on_page_context would be too late.
+    """
+    page.update_date = config.extra[AS_OF_KEY].today.isoformat()
+    return page
+
+
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
     """Edit action: authored pages open their Markdown, generated pages their YAML."""
     if page.file.generated_by is None:
-        review = _core("review")
-        context["granskningsnotis"] = review.overdue_notice(
-            page.meta.get("senast_granskad"), _core("builddate").build_date(os.environ),
-            review.interval_months(config.extra))
+        as_of = config.extra[AS_OF_KEY]
+        context["granskningsnotis"] = _core("review").overdue_notice(
+            page.meta.get("senast_granskad"), as_of.today, as_of.review_months)
     base = config.extra.get("redigera_bas", "")
     if not base:
         return context

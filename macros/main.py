@@ -13,11 +13,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 PORTFOLIO_KEY = "_handbok_portfolio"
+AS_OF_KEY = "_handbok_as_of"
 
 
 def define_env(env) -> None:
-    from handbok.page_macros import MACROS
+    from handbok import page_macros, site_macros
 
-    portfolio = env.conf.extra[PORTFOLIO_KEY]
-    for name, function in MACROS.items():
-        env.macro(functools.partial(function, portfolio), name)
+    # Data macros get the validated portfolio and the build's date; configuration macros get
+    # mkdocs.yml's `extra`.
+    data = page_macros.MacroData(env.conf.extra[PORTFOLIO_KEY], env.conf.extra[AS_OF_KEY])
+    bound = [(page_macros.MACROS, data), (site_macros.MACROS, env.conf.extra)]
+    for macros, first_argument in bound:
+        for name, function in macros.items():
+            env.macro(functools.partial(function, first_argument), name)

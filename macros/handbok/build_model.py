@@ -6,7 +6,8 @@ Only called when validation found no problems, so every value here has the schem
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from handbok.load import Document
 from handbok.model import (
@@ -31,6 +32,8 @@ from handbok.model import (
     Status,
     Statusrapport,
 )
+
+E = TypeVar("E", bound=Enum)
 
 
 def build_portfolio(documents: dict[str, list[Document]]) -> Portfolio:
@@ -61,8 +64,8 @@ def _kalla(document: Document) -> Kalla:
 
 def _enhet(document: Document, kallor: dict[str, Kalla]) -> Enhet:
     data = document.data
-    return Enhet(id=data["id"], namn=data["namn"], typ=EnhetTyp(data["typ"]),
-                 kalla=kallor[data["kalla"]], overordnad_id=data.get("overordnad"),
+    return Enhet(id=data["id"], namn=data["namn"], typ=_optional(EnhetTyp, data.get("typ")),
+                 kalla=kallor[data["kalla"]], **_dates(data), overordnad_id=data.get("overordnad"),
                  region_id=data.get("region"), beskrivning=data.get("beskrivning") or "",
                  tidigare_id=tuple(data.get("tidigare_id") or ()), source=_source(document))
 
@@ -73,9 +76,8 @@ def _behov(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enhe
     return Behov(id=data["id"], titel=data["titel"], beskrivning=data["beskrivning"],
                  malgrupp=data.get("malgrupp") or "",
                  forvaltningar=tuple(enheter[u] for u in data["forvaltningar"]),
-                 status=BehovStatus(data["status"]), kalla=kallor[data["kalla"]],
-                 senast_granskad=dt.date.fromisoformat(data["senast_granskad"]),
-                 prioritet=Prioritet(priority) if priority else None,
+                 status=_optional(BehovStatus, data.get("status")), kalla=kallor[data["kalla"]],
+                 **_dates(data), prioritet=Prioritet(priority) if priority else None,
                  kostnad_kr=data.get("kostnad_kr"),
                  tidigare_id=tuple(data.get("tidigare_id") or ()), source=_source(document))
 
@@ -83,15 +85,13 @@ def _behov(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enhe
 def _insats(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enhet],
             behov: dict[str, Behov]) -> Insats:
     data = document.data
-    health = data.get("halsa")
     interval = data.get("rapportintervall")
     return Insats(
         id=data["id"], titel=data["titel"], sammanfattning=data["sammanfattning"],
-        typ=InsatsTyp(data["typ"]), fas=Fas(data["fas"]), status=Status(data["status"]),
-        halsa=Halsa(health) if health else None,
+        typ=_optional(InsatsTyp, data.get("typ")), fas=_optional(Fas, data.get("fas")),
+        status=_optional(Status, data.get("status")), halsa=_optional(Halsa, data.get("halsa")),
         forvaltningar=tuple(enheter[u] for u in data["forvaltningar"]),
-        kalla=kallor[data["kalla"]],
-        senast_granskad=dt.date.fromisoformat(data["senast_granskad"]),
+        kalla=kallor[data["kalla"]], **_dates(data),
         halsokommentar=data.get("halsokommentar") or "",
         beskrivning=data.get("beskrivning") or "",
         behov=tuple(behov[b] for b in data.get("behov") or ()),
@@ -108,6 +108,18 @@ def _insats(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enh
         tidigare_id=tuple(data.get("tidigare_id") or ()),
         source=_source(document),
     )
+
+
+def _optional(enum: type[E], value: Any) -> E | None:
+    """The enum member for a value the source gives, None where it is left out (issue 12)."""
+    return enum(value) if value else None
+
+
+def _dates(data: dict[str, Any]) -> dict[str, Any]:
+    """When the record's information is from, and when an editor last confirmed it (if ever)."""
+    reviewed, information = data.get("senast_granskad"), data.get("uppgifterna_galler")
+    return {"uppgifterna_galler": PartialDate.parse(str(information)) if information else None,
+            "senast_granskad": dt.date.fromisoformat(reviewed) if reviewed else None}
 
 
 def _period(data: dict[str, Any]) -> Period:

@@ -11,6 +11,7 @@ COMMANDS = {
     "diff": "handbok.commands.diff",
     "new": "handbok.commands.new",
     "review": "handbok.commands.review",
+    "review-issue": "handbok.commands.review_issue",
 }
 
 

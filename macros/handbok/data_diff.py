@@ -90,6 +90,7 @@ _INSATS_FIELDS: tuple[_Field, ...] = (
     ("risker", lambda r: r.risker, False),
     ("rapportintervall", lambda r: r.rapportintervall, True),
     ("källa", lambda r: r.kalla, True),
+    ("uppgifterna gäller", lambda r: r.uppgifterna_galler, True),
     ("senast granskad", lambda r: r.senast_granskad, True),
 )
 
@@ -102,6 +103,7 @@ _BEHOV_FIELDS: tuple[_Field, ...] = (
     ("prioritet", lambda r: r.prioritet, True),
     ("kostnad (kr)", lambda r: r.kostnad_kr, True),
     ("källa", lambda r: r.kalla, True),
+    ("uppgifterna gäller", lambda r: r.uppgifterna_galler, True),
     ("senast granskad", lambda r: r.senast_granskad, True),
 )
 

@@ -23,6 +23,7 @@ status: planerad
 forvaltningar:
   - exempelsjukhuset
 kalla: exempelkalla
+uppgifterna_galler: "2017"
 senast_granskad: 2026-02-30
 """
 

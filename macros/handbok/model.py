@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from enum import Enum
 from functools import cached_property
 
@@ -179,8 +179,11 @@ class Enhet:
 
     id: str
     namn: str
-    typ: EnhetTyp
     kalla: Kalla
+    _: KW_ONLY
+    typ: EnhetTyp | None = None  # None: the source does not say (issue 12)
+    uppgifterna_galler: PartialDate | None = None  # None: the source gives no date at all
+    senast_granskad: dt.date | None = None
     overordnad_id: str | None = None
     region_id: str | None = None
     beskrivning: str = ""
@@ -201,9 +204,11 @@ class Behov:
     beskrivning: str
     malgrupp: str
     forvaltningar: tuple[Enhet, ...]
-    status: BehovStatus
     kalla: Kalla
-    senast_granskad: dt.date
+    _: KW_ONLY
+    uppgifterna_galler: PartialDate
+    status: BehovStatus | None = None  # None: the source does not say (issue 12)
+    senast_granskad: dt.date | None = None  # None: no editor has confirmed the record
     prioritet: Prioritet | None = None
     kostnad_kr: int | None = None
     tidigare_id: tuple[str, ...] = ()
@@ -253,13 +258,16 @@ class Insats:
     id: str
     titel: str
     sammanfattning: str
-    typ: InsatsTyp
-    fas: Fas
-    status: Status
-    halsa: Halsa | None  # None: the source gives no health assessment (issue 4)
     forvaltningar: tuple[Enhet, ...]
     kalla: Kalla
-    senast_granskad: dt.date
+    _: KW_ONLY
+    uppgifterna_galler: PartialDate
+    # None: the source does not say (issues 4 and 12); shown as "Uppgift saknas".
+    typ: InsatsTyp | None = None
+    fas: Fas | None = None
+    status: Status | None = None
+    halsa: Halsa | None = None
+    senast_granskad: dt.date | None = None  # None: no editor has confirmed the record
     halsokommentar: str = ""
     beskrivning: str = ""
     behov: tuple[Behov, ...] = ()

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from handbok import validate
 from handbok.build_model import build_portfolio
-from handbok.builddate import build_date
 from handbok.load import Document, load_document
 from handbok.model import Portfolio
 from handbok.problems import Problem
 
 
-def load_portfolio(data_dir: Path, schema_dir: Path) -> tuple[Portfolio | None, list[Problem]]:
+def load_portfolio(data_dir: Path, schema_dir: Path, *,
+                   today: dt.date) -> tuple[Portfolio | None, list[Problem]]:
     """Load and validate every data file; the portfolio is None when any problem was found.
 
-    Paths in problems are relative to the folder holding `data_dir` (the repository root).
+    `today` (Europe/Stockholm, from handbok.builddate at the boundary) is what dates in the
+    data may not lie after. Paths in problems are relative to the folder holding `data_dir`
+    (the repository root).
     """
-    return load_portfolio_as_of(data_dir, schema_dir, today=build_date(os.environ))
-
-
-def load_portfolio_as_of(data_dir: Path, schema_dir: Path, *,
-                         today: dt.date) -> tuple[Portfolio | None, list[Problem]]:
-    """`load_portfolio` with the date status reports are checked against given explicitly."""
     repo_root = data_dir.parent
     validators, problems = validate.load_validators(schema_dir, repo_root)
     if problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from handbok import authored, pipeline, redirects
@@ -9,9 +10,9 @@ from handbok.model import Portfolio
 from handbok.problems import Problem
 
 
-def check_project(repo_root: Path) -> tuple[Portfolio | None, list[Problem]]:
+def check_project(repo_root: Path, *, today: dt.date) -> tuple[Portfolio | None, list[Problem]]:
     """Data, authored pages' front matter and redirects; the portfolio is None if data is broken."""
-    portfolio, problems = pipeline.load_portfolio(repo_root / "data", repo_root / "schemas")
+    portfolio, problems = pipeline.load_portfolio(repo_root / "data", repo_root / "schemas", today=today)
     problems = list(problems) + authored.check_authored_pages(repo_root / "docs", repo_root)
     if portfolio is not None:
         problems += redirects.check_redirects(repo_root, portfolio)

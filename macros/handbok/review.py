@@ -1,59 +1,74 @@
-"""Review dates: which pages and records are overdue for review, as a table and as a page notice."""
+"""Review dates of every page and record: the page index (sidor.json), `make granskning`, the page notice."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from handbok.authored import PageMeta
-from handbok.model import Behov, Insats, Portfolio
+from handbok.currency import DEFAULT_REVIEW_MONTHS, AsOf, add_months, is_overdue
+from handbok.model import Behov, Enhet, Insats, PartialDate, Portfolio
+from handbok.published_urls import page_url
 
-DEFAULT_MONTHS = 12
+__all__ = ["ReviewEntry", "add_months", "is_overdue", "review_entries", "overdue_items",
+           "render_table", "overdue_notice", "interval_months"]
 
-
-def add_months(date: dt.date, months: int) -> dt.date:
-    """`date` plus whole months; the 31st becomes the month's last day where needed."""
-    month_index = date.month - 1 + months
-    year, month = date.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
-
-
-def is_overdue(reviewed: dt.date, today: dt.date, months: int) -> bool:
-    """Overdue once the interval has fully passed: reviewed 2025-03-01, 12 months → from 2026-03-02."""
-    return today > add_months(reviewed, months)
+DEFAULT_MONTHS = DEFAULT_REVIEW_MONTHS
 
 
 @dataclass(frozen=True)
-class OverdueItem:
-    path: str
-    kind: str  # "sida" | "insats" | "behov"
+class ReviewEntry:
+    """One page or record: where it is, who owns it, when it was last confirmed and is due."""
+
+    url: str
+    kind: str  # "sida" | "insats" | "behov" | "enhet"
     titel: str
+    path: str
     ansvarig: str
-    senast_granskad: dt.date
+    senast_granskad: dt.date | None
+    uppgifterna_galler: PartialDate | None  # records only
+    granskas_senast: dt.date | None  # None: a record with no date that nobody has confirmed
+    forsenad: bool
 
 
-def _record_owner(record: Insats | Behov) -> str:
+def _record_owner(record: Insats | Behov | Enhet) -> str:
     if isinstance(record, Insats) and record.uppdragsagare:
         return record.uppdragsagare
+    if isinstance(record, Enhet):
+        return record.namn
     units = ", ".join(unit.namn for unit in record.forvaltningar)
     return units or record.kalla.utgivare
 
 
-def overdue_items(pages: Sequence[PageMeta], portfolio: Portfolio, *, today: dt.date,
-                  months: int) -> list[OverdueItem]:
-    """Every authored page and record whose review date is older than `months`, oldest first."""
-    items = [OverdueItem(p.path, "sida", p.titel, p.ansvarig, p.senast_granskad)
-             for p in pages if is_overdue(p.senast_granskad, today, months)]
-    records: list[tuple[str, Insats | Behov]] = [
-        *(("insats", i) for i in portfolio.insatser), *(("behov", b) for b in portfolio.behov)]
-    for kind, record in records:
-        if is_overdue(record.senast_granskad, today, months):
-            path = record.source.path if record.source else f"data/{kind}/{record.id}.yaml"
-            items.append(OverdueItem(path, kind, record.titel, _record_owner(record),
-                                     record.senast_granskad))
-    return sorted(items, key=lambda item: (item.senast_granskad, item.path))
+def _page_entry(page: PageMeta, as_of: AsOf) -> ReviewEntry:
+    due = add_months(page.senast_granskad, as_of.review_months)
+    return ReviewEntry(page_url(page.path.removeprefix("docs/")), "sida", page.titel, page.path,
+                       page.ansvarig, page.senast_granskad, None, due, as_of.today > due)
+
+
+def _record_entry(kind: str, record: Insats | Behov | Enhet, as_of: AsOf) -> ReviewEntry:
+    title = record.namn if isinstance(record, Enhet) else record.titel
+    path = record.source.path if record.source else ""
+    return ReviewEntry(record.url, kind, title, path, _record_owner(record), record.senast_granskad,
+                       record.uppgifterna_galler, as_of.review_due(record),
+                       not as_of.is_current(record))
+
+
+def review_entries(pages: Sequence[PageMeta], portfolio: Portfolio, as_of: AsOf) -> list[ReviewEntry]:
+    """Every authored page and record with its review due date, sorted by URL."""
+    entries = [_page_entry(page, as_of) for page in pages]
+    records: list[tuple[str, Insats | Behov | Enhet]] = [
+        *(("insats", i) for i in portfolio.insatser), *(("behov", b) for b in portfolio.behov),
+        *(("enhet", e) for e in portfolio.enheter)]
+    entries += [_record_entry(kind, record, as_of) for kind, record in records]
+    return sorted(entries, key=lambda entry: entry.url)
+
+
+def overdue_items(pages: Sequence[PageMeta], portfolio: Portfolio, as_of: AsOf) -> list[ReviewEntry]:
+    """The overdue entries, the longest overdue first."""
+    overdue = [entry for entry in review_entries(pages, portfolio, as_of) if entry.forsenad]
+    return sorted(overdue, key=lambda entry: (entry.granskas_senast or dt.date.min, entry.path))
 
 
 def _cell(text: str) -> str:
@@ -64,22 +79,29 @@ def _months_text(months: int) -> str:
     return "en månad" if months == 1 else f"{months} månader"
 
 
-def render_table(items: Sequence[OverdueItem], *, today: dt.date, months: int) -> str:
+def _confirmed_text(entry: ReviewEntry) -> str:
+    return entry.senast_granskad.isoformat() if entry.senast_granskad else "aldrig"
+
+
+def render_table(items: Sequence[ReviewEntry], *, as_of: AsOf) -> str:
     """Swedish Markdown: a heading, the rule used, and one table row per overdue item."""
+    months = as_of.review_months
     lines = [f"## Granskning: sidor och poster som inte granskats på {_months_text(months)}",
-             "", f"Jämfört med {today.isoformat()}.", ""]
+             "", f"Jämfört med {as_of.today.isoformat()}. En post räknas från datumet dess "
+             "uppgifter gäller, eller från när en redaktör senast bekräftade den.", ""]
     if not items:
         lines.append("Allt är granskat inom intervallet.")
         return "\n".join(lines) + "\n"
-    lines += ["| Senast granskad | Typ | Titel | Ansvarig | Fil |",
-              "| --- | --- | --- | --- | --- |"]
-    lines += [f"| {i.senast_granskad.isoformat()} | {i.kind} | {_cell(i.titel)} | "
-              f"{_cell(i.ansvarig)} | `{i.path}` |" for i in items]
+    lines += ["| Skulle granskas senast | Senast granskad | Uppgifterna gäller | Typ | Titel | Ansvarig | Fil |",
+              "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines += [f"| {i.granskas_senast.isoformat() if i.granskas_senast else '–'} | {_confirmed_text(i)} | "
+              f"{i.uppgifterna_galler.iso() if i.uppgifterna_galler else '–'} | {i.kind} | "
+              f"{_cell(i.titel)} | {_cell(i.ansvarig)} | `{i.path}` |" for i in items]
     lines += ["", f"{len(items)} att granska."]
     return "\n".join(lines) + "\n"
 
 
-def overdue_notice(reviewed: object, build_date: dt.date, months: int) -> str | None:
+def overdue_notice(reviewed: object, today: dt.date, months: int) -> str | None:
     """The notice an overdue authored page shows, or None (also for a missing or odd date)."""
     if isinstance(reviewed, dt.datetime):
         reviewed = reviewed.date()
@@ -88,7 +110,7 @@ def overdue_notice(reviewed: object, build_date: dt.date, months: int) -> str | 
             reviewed = dt.date.fromisoformat(reviewed.strip())
         except ValueError:
             return None
-    if not isinstance(reviewed, dt.date) or not is_overdue(reviewed, build_date, months):
+    if not isinstance(reviewed, dt.date) or not is_overdue(reviewed, today, months):
         return None
     return (f"Sidan har inte granskats sedan {reviewed.isoformat()}. Innehållet kan vara "
             f"inaktuellt; sidor ska granskas minst en gång på {_months_text(months)}.")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Sequence
 
+from handbok.authored import PageMeta
+from handbok.currency import AsOf
 from handbok.generated import GeneratedFile
 from handbok.model import Portfolio
 from handbok.render import exports
@@ -11,36 +13,45 @@ from handbok.render.indexes import render_initiative_index, render_need_index, r
 from handbok.render.initiative_page import render_initiative_page
 from handbok.render.links import record_source
 from handbok.render.need_page import render_need_page
+from handbok.render.page_index import PAGE_INDEX_PATH, page_index_json
 from handbok.render.portfolio import render_portfolio_page
 from handbok.render.unit_page import render_unit_page
+from handbok.review import review_entries
 
 
 def _source_path(record) -> str | None:
     return record.source.path if record.source is not None else None
 
 
-def record_pages(portfolio: Portfolio, *, build_date: dt.date) -> list[GeneratedFile]:
-    pages = [GeneratedFile(record_source(i), render_initiative_page(i, build_date=build_date),
+def record_pages(portfolio: Portfolio, *, as_of: AsOf) -> list[GeneratedFile]:
+    pages = [GeneratedFile(record_source(i), render_initiative_page(i, as_of=as_of),
                            _source_path(i)) for i in portfolio.insatser]
-    pages += [GeneratedFile(record_source(b), render_need_page(b, portfolio), _source_path(b))
+    pages += [GeneratedFile(record_source(b), render_need_page(b, portfolio, as_of=as_of), _source_path(b))
               for b in portfolio.behov]
-    pages += [GeneratedFile(record_source(u), render_unit_page(u, portfolio), _source_path(u))
+    pages += [GeneratedFile(record_source(u), render_unit_page(u, portfolio, as_of=as_of), _source_path(u))
               for u in portfolio.enheter]
     return sorted(pages, key=lambda f: f.path)
 
 
-def overview_files(portfolio: Portfolio, *, build_date: dt.date) -> list[GeneratedFile]:
+def overview_files(portfolio: Portfolio, *, as_of: AsOf) -> list[GeneratedFile]:
     return [
-        GeneratedFile("insatser/index.md", render_initiative_index(portfolio)),
-        GeneratedFile("behov/index.md", render_need_index(portfolio)),
+        GeneratedFile("insatser/index.md", render_initiative_index(portfolio, as_of=as_of)),
+        GeneratedFile("behov/index.md", render_need_index(portfolio, as_of=as_of)),
         GeneratedFile("organisation/index.md", render_unit_index(portfolio)),
-        GeneratedFile("portfolj/index.md", render_portfolio_page(portfolio, build_date=build_date)),
-        GeneratedFile("portfolj/insatser.json", exports.initiatives_json(portfolio, build_date=build_date)),
-        GeneratedFile("portfolj/behov.json", exports.needs_json(portfolio, build_date=build_date)),
-        GeneratedFile("portfolj/insatser.csv", exports.initiatives_csv(portfolio).encode("utf-8")),
-        GeneratedFile("portfolj/behov.csv", exports.needs_csv(portfolio).encode("utf-8")),
+        GeneratedFile("portfolj/index.md", render_portfolio_page(portfolio, as_of=as_of)),
+        GeneratedFile("portfolj/insatser.json", exports.initiatives_json(portfolio, as_of=as_of)),
+        GeneratedFile("portfolj/behov.json", exports.needs_json(portfolio, as_of=as_of)),
+        GeneratedFile("portfolj/insatser.csv", exports.initiatives_csv(portfolio, as_of=as_of).encode("utf-8")),
+        GeneratedFile("portfolj/behov.csv", exports.needs_csv(portfolio, as_of=as_of).encode("utf-8")),
     ]
 
 
-def generated_files(portfolio: Portfolio, *, build_date: dt.date) -> list[GeneratedFile]:
-    return overview_files(portfolio, build_date=build_date) + record_pages(portfolio, build_date=build_date)
+def page_index_file(pages: Sequence[PageMeta], portfolio: Portfolio, *, as_of: AsOf) -> GeneratedFile:
+    """sidor.json: every authored page and record with its review dates (issue 12)."""
+    entries = review_entries(pages, portfolio, as_of)
+    return GeneratedFile(PAGE_INDEX_PATH, page_index_json(entries, as_of=as_of))
+
+
+def generated_files(portfolio: Portfolio, pages: Sequence[PageMeta], *, as_of: AsOf) -> list[GeneratedFile]:
+    return [*overview_files(portfolio, as_of=as_of), page_index_file(pages, portfolio, as_of=as_of),
+            *record_pages(portfolio, as_of=as_of)]

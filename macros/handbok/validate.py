@@ -284,6 +284,8 @@ def cross_record_problems(documents: dict[str, list[Document]], today: dt.date, 
         for document in documents.get(kind.name, []):
             problems += _id_problems(document, index, kind.name)
             problems += _reference_problems(document, index, kind.name)
+            if kind.name in ("insats", "behov", "enhet"):
+                problems += _record_date_problems(document, today)
             if kind.name == "insats":
                 problems += _initiative_problems(document, today)
             if kind.name == "behov":
@@ -428,6 +430,23 @@ def _initiative_problems(document: Document, today: dt.date) -> list[Problem]:
             problems.append(_located(document.path, node, f"statusrapporten är daterad "
                                      f"{date.isoformat()}, som ligger efter dagens datum "
                                      f"{today.isoformat()}", "rapport-i-framtiden"))
+    return problems
+
+
+def _record_date_problems(document: Document, today: dt.date) -> list[Problem]:
+    """Neither the information date nor a confirmation may lie after today."""
+    problems = []
+    information = _partial(document.data.get("uppgifterna_galler"))
+    if information is not None and information.first_day() > today:
+        problems.append(_located(document.path, document.node_at(("uppgifterna_galler",)),
+                                 f"fältet 'uppgifterna_galler' ({information.iso()}) ligger efter "
+                                 f"dagens datum {today.isoformat()}; ange källans datum",
+                                 "datum-i-framtiden"))
+    reviewed = _full_date(document.data.get("senast_granskad"))
+    if reviewed is not None and reviewed > today:
+        problems.append(_located(document.path, document.node_at(("senast_granskad",)),
+                                 f"fältet 'senast_granskad' ({reviewed.isoformat()}) ligger efter "
+                                 f"dagens datum {today.isoformat()}", "datum-i-framtiden"))
     return problems
 
 

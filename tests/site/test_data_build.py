@@ -15,12 +15,12 @@ def test_broken_data_file_fails_the_build_and_publishes_nothing(tmp_path: Path) 
     project = copy_project(tmp_path / "project")
     initiative = project / "data" / "insatser" / "cytostatikakorkort.yaml"
     initiative.write_text(initiative.read_text(encoding="utf-8")
-                          .replace("status: pagar", "status: klar"), encoding="utf-8")
+                          .replace("typ: flera-forvaltningar", "typ: klar"), encoding="utf-8")
     site_dir = tmp_path / "fresh-site"
     result = build_site(project, site_dir)
     assert result.returncode != 0
-    assert ("data/insatser/cytostatikakorkort.yaml:11:9: fel: fältet 'status' har värdet 'klar', "
-            "tillåtna värden är: planerad, pagar, pausad, avslutad") in result.output
+    assert ("data/insatser/cytostatikakorkort.yaml:9:6: fel: fältet 'typ' har värdet 'klar', "
+            "tillåtna värden är: flera-forvaltningar, forvaltningsspecifik, regiongemensam") in result.output
     assert "Traceback" not in result.output
     # on_config raises before MkDocs writes anything, so the fresh destination stays empty.
     assert not (site_dir / "index.html").exists()

@@ -21,7 +21,7 @@ def test_error_example_is_the_validators_real_output(built_site: Path) -> None:
     text = _text(built_site / "om" / "sa-bidrar-du" / "index.html")
     assert ("data/insatser/exempel-med-fel.yaml:3:1: fel: okänt fält 'titl' — menade du 'titel'?"
             in text)
-    assert ("data/insatser/exempel-med-fel.yaml:11:18: fel: fältet 'senast_granskad' har värdet "
+    assert ("data/insatser/exempel-med-fel.yaml:12:18: fel: fältet 'senast_granskad' har värdet "
             "'2026-02-30', som inte är ett giltigt datum (ÅÅÅÅ-MM-DD)") in text
     assert "4 problem hittades." in text
 

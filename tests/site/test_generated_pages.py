@@ -44,8 +44,8 @@ def _article(page: str) -> str:
 
 def _count_table(page: str, caption: str) -> dict[str, int]:
     table = re.search(rf"<caption>{caption}</caption>.*?</table>", page, re.S).group(0)
-    return {html.unescape(label): int(n)
-            for label, n in re.findall(r'<th scope="row">(.*?)</th><td>(\d+)</td>', table)}
+    return {html.unescape(label): int(total) for label, total in
+            re.findall(r'<th scope="row">(.*?)</th><td>\d+</td><td>\d+</td><td>(\d+)</td>', table)}
 
 
 # --- the real site -------------------------------------------------------------------------
@@ -109,25 +109,30 @@ def test_portfolio_figures_equal_counts_from_the_yaml(built_site: Path) -> None:
                   "forvalta-och-folja-upp": "Förvalta och följa upp"}
     status_labels = {"planerad": "Planerad", "pagar": "Pågår", "pausad": "Pausad", "avslutad": "Avslutad"}
     need_labels = {"identifierat": "Identifierat", "atgardas": "Åtgärdas", "tillgodosett": "Tillgodosett"}
-    fas = Counter(fas_labels[r["fas"]] for r in insatser.values())
-    status = Counter(status_labels[r["status"]] for r in insatser.values())
-    needs = Counter(need_labels[r["status"]] for r in behov.values())
-    assert _count_table(page, "Insatser per fas") == {label: fas[label] for label in fas_labels.values()}
-    assert _count_table(page, "Insatser per status") == {label: status[label] for label in status_labels.values()}
-    assert _count_table(page, "Behov per status") == {label: needs[label] for label in need_labels.values()}
+    unknown = "Uppgift saknas"
+    fas = Counter(fas_labels.get(r.get("fas"), unknown) for r in insatser.values())
+    status = Counter(status_labels.get(r.get("status"), unknown) for r in insatser.values())
+    needs = Counter(need_labels.get(r.get("status"), unknown) for r in behov.values())
+
+    def expected(counts: Counter, labels: dict[str, str]) -> dict[str, int]:
+        rows = {label: counts[label] for label in labels.values()}
+        return rows | ({unknown: counts[unknown]} if counts[unknown] else {})
+    assert _count_table(page, "Insatser per fas") == expected(fas, fas_labels)
+    assert _count_table(page, "Insatser per status") == expected(status, status_labels)
+    assert _count_table(page, "Behov per status") == expected(needs, need_labels)
     assert sum(_count_table(page, "Insatser per hälsa").values()) == len(insatser)
     addressed = {b for r in insatser.values() for b in r.get("behov", [])}
     unaddressed = len(set(behov) - addressed)
     assert (f"<strong>{unaddressed}</strong> av {len(behov)} behov "
-            f"({round(100 * unaddressed / len(behov))} %) har ingen insats ännu.") in page
+            f"({round(100 * unaddressed / len(behov))} %) har ingen insats registrerad.") in page
     assert page.count("<tr data-forvaltning=") == len(insatser)
-    assert "Siffrorna avser 2026-11-18" in page  # SOURCE_DATE_EPOCH 1795000000 in build_site
+    assert "Sammanställd 2026-11-18" in page  # SOURCE_DATE_EPOCH 1795000000 in build_site
 
 
 def test_exports_parse_and_list_every_record(built_site: Path) -> None:
     insatser = _records(REPO_ROOT / "data", "insatser")
     document = json.loads((built_site / "portfolj" / "insatser.json").read_text(encoding="utf-8"))
-    assert document["format"] == "forandringshandboken/insatser" and document["version"] == 1
+    assert document["format"] == "forandringshandboken/insatser" and document["version"] == 2
     assert [r["id"] for r in document["insatser"]] == sorted(insatser)
     for record in document["insatser"]:
         assert record["titel"] == insatser[record["id"]]["titel"]
@@ -187,7 +192,7 @@ def test_shared_need_rule(fixture_site: Path) -> None:
     portfolio = _page(fixture_site, "portfolj")
     section = portfolio[portfolio.index('id="gemensamma-behov"'):portfolio.index('id="kraver-uppmarksamhet"')]
     assert re.search(r"Gemensamt behov med gemensam insats</a>.*?gemensam insats finns \(1\)", section)
-    assert re.search(r"Gemensamt behov utan insats</a>.*?<strong>ingen gemensam insats ännu</strong>", section)
+    assert re.search(r"Gemensamt behov utan insats</a>.*?<strong>ingen gemensam insats registrerad</strong>", section)
     assert "Eget behov" not in section
 
 

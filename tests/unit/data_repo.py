@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from handbok.pipeline import load_portfolio_as_of
+from handbok.pipeline import load_portfolio
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 23)
@@ -18,13 +18,14 @@ def header(kind: str) -> str:
 
 BASE = {
     ("kalla", "k"): "id: k\ntitel: Källa\nbeskrivning: En källa.\n",
-    ("enhet", "r"): "id: r\nnamn: Region R\ntyp: region\nkalla: k\n",
-    ("enhet", "u"): "id: u\nnamn: Sjukhus U\ntyp: sjukhus\noverordnad: r\nregion: r\nkalla: k\n",
+    ("enhet", "r"): "id: r\nnamn: Region R\ntyp: region\nkalla: k\nuppgifterna_galler: '2019'\n",
+    ("enhet", "u"): ("id: u\nnamn: Sjukhus U\ntyp: sjukhus\noverordnad: r\nregion: r\nkalla: k\n"
+                     "uppgifterna_galler: '2019'\n"),
     ("behov", "b"): ("id: b\ntitel: Behov\nbeskrivning: Text.\nforvaltningar:\n  - u\n"
-                     "status: atgardas\nkalla: k\nsenast_granskad: 2026-11-23\n"),
+                     "status: atgardas\nkalla: k\nuppgifterna_galler: 2017-06-13\n"),
     ("insats", "i"): ("id: i\ntitel: Insats\nsammanfattning: Kort.\ntyp: forvaltningsspecifik\n"
                       "fas: bereda\nstatus: pagar\nforvaltningar:\n  - u\nbehov:\n  - b\n"
-                      "kalla: k\nsenast_granskad: 2026-11-23\n"),
+                      "kalla: k\nuppgifterna_galler: 2017-06-13\n"),
 }
 
 
@@ -44,7 +45,7 @@ def write_repo(root: Path, changes: dict[tuple[str, str], str | bytes | None] | 
 
 def check(root: Path, changes: dict | None = None, today: dt.date = TODAY):
     write_repo(root, changes)
-    return load_portfolio_as_of(root / "data", REPO_ROOT / "schemas", today=today)
+    return load_portfolio(root / "data", REPO_ROOT / "schemas", today=today)
 
 
 def located(root: Path, changes: dict | None = None, today: dt.date = TODAY):

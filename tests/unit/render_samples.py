@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from handbok.currency import AsOf
 from handbok.model import (
     Behov,
     BehovStatus,
@@ -29,18 +30,21 @@ from handbok.model import (
 
 HOSTILE = 'Ö&<b>"citat"</b> \'x\' {{ config }} {% raw %} <script>alert(1)</script> | *a* _b_ [l](x) 🚑 åäö'
 BUILD_DATE = dt.date(2026, 11, 23)
+AS_OF = AsOf(BUILD_DATE, 12)
+INFO_DATE = PartialDate(2026, 10)  # current at BUILD_DATE with a 12-month interval
 
 KALLA = Kalla(id="tlo-vgr", titel="TLO-samordning i VGR", utgivare="Västra Götalandsregionen", beskrivning="", ar="2020")
 
 
 def unit(uid: str, namn: str, parent: str | None = None) -> Enhet:
     return Enhet(id=uid, namn=namn, typ=EnhetTyp.FORVALTNING, kalla=KALLA, overordnad_id=parent,
+                 uppgifterna_galler=INFO_DATE,
                  source=SourceRef(f"data/organisation/{uid}.yaml"))
 
 
 def need(nid: str, titel: str, units: tuple[Enhet, ...], **kwargs) -> Behov:
     fields = dict(beskrivning="Beskrivning.", malgrupp="Sjuksköterskor", status=BehovStatus.IDENTIFIERAT,
-                  kalla=KALLA, senast_granskad=dt.date(2026, 1, 1), prioritet=Prioritet.HOG)
+                  kalla=KALLA, uppgifterna_galler=INFO_DATE, prioritet=Prioritet.HOG)
     fields.update(kwargs)
     return Behov(id=nid, titel=titel, forvaltningar=units, source=SourceRef(f"data/behov/{nid}.yaml"),
                  **fields)
@@ -49,7 +53,7 @@ def need(nid: str, titel: str, units: tuple[Enhet, ...], **kwargs) -> Behov:
 def initiative(iid: str, titel: str, units: tuple[Enhet, ...], **kwargs) -> Insats:
     fields = dict(sammanfattning="Sammanfattning.", typ=InsatsTyp.FORVALTNINGSSPECIFIK, fas=Fas.INFORA,
                   status=Status.PAGAR, halsa=Halsa.ENLIGT_PLAN, kalla=KALLA,
-                  senast_granskad=dt.date(2026, 1, 1), effektmal=("Fler utbildade",))
+                  uppgifterna_galler=INFO_DATE, effektmal=("Fler utbildade",))
     fields.update(kwargs)
     return Insats(id=iid, titel=titel, forvaltningar=units, source=SourceRef(f"data/insatser/{iid}.yaml"),
                   **fields)
@@ -57,6 +61,7 @@ def initiative(iid: str, titel: str, units: tuple[Enhet, ...], **kwargs) -> Insa
 
 def sample_portfolio() -> Portfolio:
     region = Enhet(id="vgr", namn="Västra Götalandsregionen", typ=EnhetTyp.REGION, kalla=KALLA,
+                   uppgifterna_galler=INFO_DATE,
                    source=SourceRef("data/organisation/vgr.yaml"))
     sahlgrenska = unit("sahlgrenska", "Sahlgrenska Universitetssjukhuset", "vgr")
     nu = unit("nu-sjukvarden", "NU-sjukvården", "vgr")

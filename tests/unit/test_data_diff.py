@@ -16,18 +16,21 @@ from handbok.model import (
     Insats,
     InsatsTyp,
     Kalla,
+    PartialDate,
     Portfolio,
     Status,
     Statusrapport,
 )
 
 KALLA = Kalla("tlo", "TLO-rapport", "VGR", "Rapport")
-SU = Enhet("su", "SU", EnhetTyp.SJUKHUS, KALLA)
-SKAS = Enhet("skas", "SkaS", EnhetTyp.SJUKHUS, KALLA)
-BASE_INSATS = Insats("korkort", "Körkort för cytostatika", "Kort.", InsatsTyp.FLERA_FORVALTNINGAR,
-                     Fas.BEREDA, Status.PAGAR, Halsa.ENLIGT_PLAN, (SU,), KALLA, dt.date(2026, 1, 1))
-BASE_BEHOV = Behov("spss", "SPSS-utbildning", "Text.", "Psykologer", (SKAS,),
-                   BehovStatus.IDENTIFIERAT, KALLA, dt.date(2026, 1, 1))
+INFO_DATE = PartialDate(2025, 12)
+SU = Enhet("su", "SU", KALLA, typ=EnhetTyp.SJUKHUS, uppgifterna_galler=INFO_DATE)
+SKAS = Enhet("skas", "SkaS", KALLA, typ=EnhetTyp.SJUKHUS, uppgifterna_galler=INFO_DATE)
+BASE_INSATS = Insats("korkort", "Körkort för cytostatika", "Kort.", (SU,), KALLA, uppgifterna_galler=INFO_DATE,
+                     typ=InsatsTyp.FLERA_FORVALTNINGAR, fas=Fas.BEREDA, status=Status.PAGAR,
+                     halsa=Halsa.ENLIGT_PLAN, senast_granskad=dt.date(2026, 1, 1))
+BASE_BEHOV = Behov("spss", "SPSS-utbildning", "Text.", "Psykologer", (SKAS,), KALLA, uppgifterna_galler=INFO_DATE,
+                   status=BehovStatus.IDENTIFIERAT, senast_granskad=dt.date(2026, 1, 1))
 
 
 def _portfolio(insatser=(), behov=()) -> Portfolio:

@@ -6,6 +6,7 @@ tests/fixtures/editor/, so the expected output does not depend on the real datas
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -164,7 +165,7 @@ def test_new_record_is_valid_as_created(tmp_path: Path, kind: str, folder: str) 
     text = created.read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
     assert "# ÄNDRA: den första enheten i data/organisation/ är ifylld som exempel" in text
-    portfolio, problems = pipeline.load_portfolio(root / "data", root / "schemas")
+    portfolio, problems = pipeline.load_portfolio(root / "data", root / "schemas", today=dt.date(2026, 11, 18))
     assert problems == []
     records = portfolio.insatser if kind == "insats" else portfolio.behov
     record = next(r for r in records if r.id == "ny-post")

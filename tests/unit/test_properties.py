@@ -45,6 +45,7 @@ def initiatives(draw) -> dict:
             "beskrivning": texts, "sannolikhet": st.integers(1, 4),
             "konsekvens": st.integers(1, 4)}), max_size=2)),
         "kalla": draw(slugs),
+        "uppgifterna_galler": draw(st.sampled_from([start.year, start.strftime("%Y-%m"), start.isoformat()])),
         "senast_granskad": draw(days).isoformat(),
     }
     if draw(st.booleans()):

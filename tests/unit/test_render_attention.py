@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from handbok.currency import AsOf
 from handbok.model import Halsa, PartialDate, Period, Rapportintervall, Status, Statusrapport
 from handbok.render.attention import attention_reasons, is_past_end, report_missing_since
-from tests.unit.render_samples import BUILD_DATE, initiative, unit
+from tests.unit.render_samples import AS_OF, BUILD_DATE, initiative, unit
 
 UNIT = unit("nu-sjukvarden", "NU-sjukvården")
 
@@ -52,8 +53,8 @@ def test_past_end_uses_the_last_day_of_a_partial_date() -> None:
 def test_attention_reasons_in_fixed_order() -> None:
     insats = _monthly([Statusrapport(dt.date(2026, 1, 1), Halsa.RISK, "r")], halsa=Halsa.RISK,
                       effektmal=(), period=Period(PartialDate(2025), PartialDate(2026, 1)))
-    assert attention_reasons(insats, dt.date(2026, 3, 1)) == [
+    assert attention_reasons(insats, AsOf(dt.date(2026, 3, 1), 12)) == [
         "Hälsa: Risk", "Statusrapport saknas sedan 2026-02-01",
         "Slutdatum 2026-01 passerat men inte avslutad", "Effektmål saknas"]
-    assert attention_reasons(initiative("ok", "OK", (UNIT,)), BUILD_DATE) == []
-    assert attention_reasons(initiative("n", "N", (UNIT,), halsa=None), BUILD_DATE) == []
+    assert attention_reasons(initiative("ok", "OK", (UNIT,)), AS_OF) == []
+    assert attention_reasons(initiative("n", "N", (UNIT,), halsa=None), AS_OF) == []

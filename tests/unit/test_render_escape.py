@@ -10,7 +10,7 @@ import pytest
 from handbok.render import escape
 from handbok.render.richtext import render_richtext
 from handbok.site import generated_files
-from tests.unit.render_samples import BUILD_DATE, HOSTILE, sample_portfolio
+from tests.unit.render_samples import AS_OF, HOSTILE, sample_portfolio
 
 _DANGEROUS = ("<script", "{{", "{%", "</b>", '"citat"')
 
@@ -50,7 +50,7 @@ def test_richtext_refuses_non_http_links() -> None:
 
 
 def test_no_generated_text_file_contains_raw_hostile_markup() -> None:
-    files = generated_files(sample_portfolio(), build_date=BUILD_DATE)
+    files = generated_files(sample_portfolio(), (), as_of=AS_OF)
     pages = [f for f in files if f.path.endswith(".md")]
     assert len(pages) == 14
     for page in pages:
@@ -59,7 +59,7 @@ def test_no_generated_text_file_contains_raw_hostile_markup() -> None:
 
 
 def test_hostile_title_survives_in_the_svg_timeline_as_text() -> None:
-    files = {f.path: f for f in generated_files(sample_portfolio(), build_date=BUILD_DATE)}
+    files = {f.path: f for f in generated_files(sample_portfolio(), (), as_of=AS_OF)}
     portfolio = files["portfolj/index.md"].content
     svg = re.search(r"<svg.*?</svg>", portfolio, re.S).group(0)
     titles = [html.unescape(t) for t in re.findall(r"<g><title>(.*?)</title>", svg)]

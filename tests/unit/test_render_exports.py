@@ -10,28 +10,30 @@ import json
 from handbok.model import Halsa, Status
 from handbok.render import exports
 from handbok.site import generated_files
-from tests.unit.render_samples import BUILD_DATE, HOSTILE, sample_portfolio
+from tests.unit.render_samples import AS_OF, HOSTILE, sample_portfolio
 
 
 def _files():
-    return {f.path: f.content for f in generated_files(sample_portfolio(), build_date=BUILD_DATE)}
+    return {f.path: f.content for f in generated_files(sample_portfolio(), (), as_of=AS_OF)}
 
 
 def test_initiatives_json_round_trips_every_field() -> None:
     portfolio = sample_portfolio()
     document = json.loads(_files()["portfolj/insatser.json"])
     assert (document["format"], document["version"], document["avser_datum"]) == (
-        "forandringshandboken/insatser", 1, "2026-11-23")
+        "forandringshandboken/insatser", 2, "2026-11-23")
     by_id = {r["id"]: r for r in document["insatser"]}
     assert list(by_id) == sorted(by_id)
     for insats in portfolio.insatser:
         record = by_id[insats.id]
-        field_names = {f.name for f in dataclasses.fields(insats)} - {"source"}
+        field_names = {f.name for f in dataclasses.fields(insats)} - {"source", "_"}
         assert field_names <= set(record) | {"kalla"}, field_names - set(record)
         for name in ("titel", "sammanfattning", "beskrivning", "halsokommentar", "uppdragsagare",
                      "projektledare"):
             assert record[name] == getattr(insats, name)
         assert record["halsa"] == (insats.halsa.value if insats.halsa else None)
+        assert record["uppgifterna_galler"] == insats.uppgifterna_galler.iso()
+        assert record["senast_granskad"] is None and record["aktuell"] is True
         assert record["forvaltningar"] == [u.id for u in insats.forvaltningar]
         assert record["behov"] == [b.id for b in insats.behov]
         assert record["effektmal"] == list(insats.effektmal)
@@ -82,7 +84,7 @@ def test_csv_cells_never_start_a_formula() -> None:
     risky = dataclasses.replace(portfolio.insatser[0], titel="=HYPERLINK(\"http://x\")",
                                 sammanfattning="-2+3", uppdragsagare="@SUM(A1)")
     portfolio = dataclasses.replace(portfolio, insatser=(risky,))
-    row = _csv_rows(exports.initiatives_csv(portfolio).encode("utf-8"))[0]
+    row = _csv_rows(exports.initiatives_csv(portfolio, as_of=AS_OF).encode("utf-8"))[0]
     assert (row["titel"], row["sammanfattning"], row["uppdragsägare"]) == (
         "'=HYPERLINK(\"http://x\")", "'-2+3", "'@SUM(A1)")
 

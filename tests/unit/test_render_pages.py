@@ -9,14 +9,15 @@ import re
 import pytest
 
 from handbok import page_macros
-from handbok.model import Fas, Rapportintervall, Risk
+from handbok.currency import AsOf
+from handbok.model import Fas, PartialDate, Rapportintervall, Risk
 from handbok.render.initiative_page import render_initiative_page
 from handbok.render.need_page import NO_INITIATIVE_MARKER, SHARED_MARKER, render_need_page
 from handbok.render.portfolio import render_portfolio_page
 from handbok.render.risk_matrix import ranked_risks
 from handbok.render.unit_page import render_unit_page
 from handbok.site import generated_files
-from tests.unit.render_samples import BUILD_DATE, sample_portfolio
+from tests.unit.render_samples import AS_OF, sample_portfolio
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def portfolio():
 
 
 def test_initiative_page_summary_links_and_sections(portfolio) -> None:
-    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), build_date=BUILD_DATE)
+    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), as_of=AS_OF)
     assert page.startswith('---\ntitle: "Cytostatikakörkort"\n---\n\n<nav class="handbok-brodsmulor" '
                            'aria-label="Du är här"><ol><li><a href="../../">Start</a></li><li><a href="../">'
                            'Insatser</a></li><li aria-current="page">Cytostatikakörkort</li></ol></nav>\n\n'
@@ -43,20 +44,22 @@ def test_initiative_page_summary_links_and_sections(portfolio) -> None:
            '3. Införa</a> <strong class="handbok-steg__markering">(insatsens steg nu)</strong></li>' in page
     assert page.count('href="../../process/') == 4
     assert "- Fler utbildade" in page
-    assert "Senast granskad: 2026-01-01" in page
+    assert ('<p class="handbok-uppgifter-galler">Uppgifterna gäller oktober 2026 (källa: TLO-samordning i VGR). '
+            "Ingen redaktör har bekräftat dem sedan dess.</p>") in page
+    assert "Uppgifterna behöver bekräftas" not in page and "enligt källan" not in page
     assert "TLO-samordning i VGR (Västra Götalandsregionen, 2020)." in page
 
 
 def test_status_reports_newest_first_and_no_warning_when_fresh(portfolio) -> None:
-    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), build_date=dt.date(2026, 11, 1))
+    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), as_of=AsOf(dt.date(2026, 11, 1), 12))
     assert page.index("### Rapport 2026-10-01") < page.index("### Rapport 2026-09-01")
     assert "Statusrapport saknas" not in page
 
 
 def test_stale_warning_appears_from_the_day_after_the_due_date(portfolio) -> None:
     insats = portfolio.insats("cytostatikakorkort")  # monthly, latest 2026-10-01 -> due 2026-11-01
-    assert "Statusrapport saknas" not in render_initiative_page(insats, build_date=dt.date(2026, 11, 1))
-    page = render_initiative_page(insats, build_date=dt.date(2026, 11, 2))
+    assert "Statusrapport saknas" not in render_initiative_page(insats, as_of=AsOf(dt.date(2026, 11, 1), 12))
+    page = render_initiative_page(insats, as_of=AsOf(dt.date(2026, 11, 2), 12))
     assert ('!!! warning "Statusrapport saknas sedan 2026-11-01"\n\n    Senaste rapport är från '
             "2026-10-01; överenskommet intervall: varje månad.") in page
 
@@ -64,12 +67,12 @@ def test_stale_warning_appears_from_the_day_after_the_due_date(portfolio) -> Non
 def test_stale_warning_without_any_report(portfolio) -> None:
     insats = dataclasses.replace(portfolio.insats("fientlig-insats"), statusrapporter=(),
                                  rapportintervall=Rapportintervall.ARSVIS)  # start 2025 -> due 2026-01-02
-    page = render_initiative_page(insats, build_date=BUILD_DATE)
+    page = render_initiative_page(insats, as_of=AS_OF)
     assert '"Statusrapport saknas sedan 2026-01-02"' in page and "Ingen statusrapport har lämnats" in page
 
 
 def test_missing_goals_and_risks_are_stated(portfolio) -> None:
-    page = render_initiative_page(portfolio.insats("utan-effektmal"), build_date=BUILD_DATE)
+    page = render_initiative_page(portfolio.insats("utan-effektmal"), as_of=AS_OF)
     assert '!!! warning "Effektmål saknas"' in page
     assert "Inga risker registrerade." in page and "Inga statusrapporter registrerade." in page
 
@@ -81,25 +84,25 @@ def test_risks_are_ranked_highest_first_with_ties_by_consequence() -> None:
 
 
 def test_risk_table_rows_in_rank_order(portfolio) -> None:
-    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), build_date=BUILD_DATE)
+    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), as_of=AS_OF)
     table = re.search(r'<table class="handbok-risker">.*?</table>', page).group(0)
     assert re.findall(r'<th scope="row">(R\d)</th>', table) == ["R2", "R3", "R1"]
     assert "<td>12 (Hög)</td>" not in table and ">12 (Hög)</td>" in table
 
 
 def test_shared_need_marker_only_for_two_or_more_units(portfolio) -> None:
-    shared = render_need_page(portfolio.behov_by_id("cytostatika"), portfolio)
-    single = render_need_page(portfolio.behov_by_id("ensamt-behov"), portfolio)
+    shared = render_need_page(portfolio.behov_by_id("cytostatika"), portfolio, as_of=AS_OF)
+    single = render_need_page(portfolio.behov_by_id("ensamt-behov"), portfolio, as_of=AS_OF)
     assert SHARED_MARKER in shared and SHARED_MARKER not in single
     assert "- [Cytostatikakörkort](../insatser/cytostatikakorkort.md)" in shared
     assert NO_INITIATIVE_MARKER in single and NO_INITIATIVE_MARKER not in shared
 
 
 def test_unit_page_lists_parent_children_needs_and_initiatives(portfolio) -> None:
-    region = render_unit_page(portfolio.enhet("vgr"), portfolio)
+    region = render_unit_page(portfolio.enhet("vgr"), portfolio, as_of=AS_OF)
     assert "<dt>Överordnad</dt><dd>Ingen</dd>" in region
     assert "- [NU-sjukvården](../organisation/nu-sjukvarden.md)" in region
-    nu = render_unit_page(portfolio.enhet("nu-sjukvarden"), portfolio)
+    nu = render_unit_page(portfolio.enhet("nu-sjukvarden"), portfolio, as_of=AS_OF)
     assert ('<dt>Överordnad</dt><dd><a href="../../organisation/vgr/">Västra Götalandsregionen</a>'
             "</dd>") in nu
     assert "- [Cytostatikakörkort](../insatser/cytostatikakorkort.md)" in nu
@@ -108,44 +111,46 @@ def test_unit_page_lists_parent_children_needs_and_initiatives(portfolio) -> Non
 
 
 def test_portfolio_page_figures_attention_and_shared_needs(portfolio) -> None:
-    page = render_portfolio_page(portfolio, build_date=BUILD_DATE)
-    assert "Siffrorna avser 2026-11-23" in page
-    assert '<tr><th scope="row">Pågår</th><td>2</td></tr>' in page
-    assert '<tr><th scope="row">Planerad</th><td>1</td></tr>' in page
-    assert "<strong>1</strong> av 3 behov (33 %) har ingen insats ännu." in page
+    page = render_portfolio_page(portfolio, as_of=AS_OF)
+    assert "Sammanställd 2026-11-23" in page
+    assert '<tr><th scope="row">Pågår</th><td>2</td><td>0</td><td>2</td></tr>' in page
+    assert '<tr><th scope="row">Planerad</th><td>1</td><td>0</td><td>1</td></tr>' in page
+    assert "<strong>1</strong> av 3 behov (33 %) har ingen insats registrerad." in page
+    assert "<strong>3</strong> av 3 insatser och <strong>3</strong> av 3 behov har uppgifter" in page
     assert page.count('<tr data-forvaltning=') == 3
     assert ('<tr data-forvaltning="sahlgrenska nu-sjukvarden" data-fas="infora" data-status="pagar" '
-            'data-halsa="enligt-plan">') in page
+            'data-halsa="enligt-plan" data-aktualitet="bekraftad">') in page
     attention = page[page.index("{#kraver-uppmarksamhet}"):page.index("{#exporter}")]
     assert "[Utan effektmål](../insatser/utan-effektmal.md): Effektmål saknas" in attention
     assert ("[Cytostatikakörkort](../insatser/cytostatikakorkort.md): Statusrapport saknas sedan "
             "2026-11-01; Slutdatum 2020-12 passerat men inte avslutad") in attention
-    fresh = render_portfolio_page(portfolio, build_date=dt.date(2020, 12, 31))
+    fresh = render_portfolio_page(portfolio, as_of=AsOf(dt.date(2020, 12, 31), 12))
     assert "Cytostatikakörkort" not in fresh[fresh.index("{#kraver-uppmarksamhet}"):]
     shared = page[page.index("{#gemensamma-behov}"):page.index("{#kraver-uppmarksamhet}")]
     assert "[Körkort för cytostatika](../behov/cytostatika.md)" in shared
     assert "gemensam insats finns (1)" in shared
-    assert "**ingen gemensam insats ännu**" in shared  # the hostile shared need
+    assert "**ingen gemensam insats registrerad**" in shared  # the hostile shared need
 
 
 def test_initiative_without_health_is_shown_and_filterable(portfolio) -> None:
     unknown = dataclasses.replace(portfolio.insats("utan-effektmal"), halsa=None)
     changed = dataclasses.replace(portfolio, insatser=(unknown,))
-    page = render_portfolio_page(changed, build_date=BUILD_DATE)
-    assert 'data-halsa="ingen-bedomning"' in page and "Ingen bedömning" in page
+    page = render_portfolio_page(changed, as_of=AS_OF)
+    assert 'data-halsa="saknas"' in page and "Uppgift saknas" in page
+    assert '<option value="saknas">Uppgift saknas</option>' in page
 
 
 def test_output_is_deterministic_and_sorted(portfolio) -> None:
-    first = generated_files(portfolio, build_date=BUILD_DATE)
+    first = generated_files(portfolio, (), as_of=AS_OF)
     reversed_input = dataclasses.replace(portfolio, insatser=portfolio.insatser[::-1],
                                          behov=portfolio.behov[::-1], enheter=portfolio.enheter[::-1])
-    second = generated_files(reversed_input, build_date=BUILD_DATE)
+    second = generated_files(reversed_input, (), as_of=AS_OF)
     assert [f.path for f in first] == [f.path for f in second]
     assert [f.content for f in first] == [f.content for f in second]
 
 
 def test_generated_files_carry_their_yaml_source(portfolio) -> None:
-    sources = {f.path: f.source_path for f in generated_files(portfolio, build_date=BUILD_DATE)}
+    sources = {f.path: f.source_path for f in generated_files(portfolio, (), as_of=AS_OF)}
     assert sources["insatser/cytostatikakorkort.md"] == "data/insatser/cytostatikakorkort.yaml"
     assert sources["behov/cytostatika.md"] == "data/behov/cytostatika.yaml"
     assert sources["organisation/vgr.md"] == "data/organisation/vgr.yaml"
@@ -153,23 +158,91 @@ def test_generated_files_carry_their_yaml_source(portfolio) -> None:
 
 
 def test_macros_list_initiatives_per_step_and_role(portfolio) -> None:
-    step = page_macros.insatser_i_fas(portfolio, "infora")
+    DATA = page_macros.MacroData(portfolio, AS_OF)
+    step = page_macros.insatser_i_fas(DATA, "infora")
     assert "- [Cytostatikakörkort](../insatser/cytostatikakorkort.md)" in step
-    assert "Ingen pågående" in page_macros.insatser_i_fas(portfolio, Fas.FORVALTA_OCH_FOLJA_UPP.value)
-    owner = page_macros.roll_forekomster(portfolio, "uppdragsagare")
+    assert "Ingen insats i portföljen har bekräftade uppgifter" in page_macros.insatser_i_fas(
+        DATA, Fas.FORVALTA_OCH_FOLJA_UPP.value)
+    owner = page_macros.roll_forekomster(DATA, "uppdragsagare")
     assert "[Cytostatikakörkort](../insatser/cytostatikakorkort.md) (Införa) – uppdragsägare: Förvaltningschef" in owner
-    chef = page_macros.roll_forekomster(portfolio, "chef")
+    chef = page_macros.roll_forekomster(DATA, "chef")
     assert "Cytostatikakörkort" in chef and "Utan effektmål" not in chef
-    assert "Rollen är inte angiven" in page_macros.roll_forekomster(portfolio, "beredningsgrupp")
+    assert "Rollen är inte angiven" in page_macros.roll_forekomster(DATA, "beredningsgrupp")
     with pytest.raises(ValueError, match="okänd roll"):
-        page_macros.roll_forekomster(portfolio, "kung")
-    figures = page_macros.nyckeltal(portfolio)
-    assert "- **3** insatser, varav 2 pågår, 1 är planerade och 0 är avslutade" in figures
+        page_macros.roll_forekomster(DATA, "kung")
+    figures = page_macros.nyckeltal(DATA)
+    assert ("- **3** insatser, varav **3** med uppgifter som bekräftats inom granskningsintervallet "
+            "(12 månader); bland dem 2 pågår, 1 är planerade och 0 är avslutade") in figures
     assert "[portföljöversikten](portfolj/index.md)" in figures
 
 
 def test_macros_escape_data(portfolio) -> None:
-    text = page_macros.roll_forekomster(portfolio, "projektledare") + page_macros.insatser_i_fas(portfolio, "bereda")
+    DATA = page_macros.MacroData(portfolio, AS_OF)
+    text = page_macros.roll_forekomster(DATA, "projektledare") + page_macros.insatser_i_fas(DATA, "bereda")
     assert "<script" not in text and "{{" not in text and "&lt;script&gt;" in text
 
 
+
+
+def _unknown_and_stale(portfolio):
+    """The sample portfolio with every value unknown on one initiative and all dated 2019."""
+    unknown = dataclasses.replace(portfolio.insats("utan-effektmal"), typ=None, fas=None, status=None, halsa=None)
+    insatser = tuple(dataclasses.replace(i, uppgifterna_galler=PartialDate(2019))
+                     for i in (*portfolio.insatser[:2], unknown))
+    behov = tuple(dataclasses.replace(b, uppgifterna_galler=PartialDate(2019)) for b in portfolio.behov)
+    return dataclasses.replace(portfolio, insatser=insatser, behov=behov)
+
+
+def test_unknown_values_show_as_uppgift_saknas_everywhere(portfolio) -> None:
+    changed = _unknown_and_stale(portfolio)
+    page = render_initiative_page(changed.insats("utan-effektmal"), as_of=AS_OF)
+    for term in ("Typ", "Fas"):
+        assert f"<dt>{term}</dt><dd>Uppgift saknas</dd>" in page
+    assert "handbok-status--saknas" in page and "handbok-halsa--saknas" in page
+    assert "Källan anger inte vilket steg i processmodellen insatsen är i." in page
+    overview = render_portfolio_page(changed, as_of=AS_OF)
+    assert 'data-fas="saknas" data-status="saknas" data-halsa="saknas"' in overview
+    for name in ("fas", "status", "halsa"):
+        select = overview[overview.index(f'id="pf-{name}"'):]
+        assert '<option value="saknas">Uppgift saknas</option>' in select[:select.index("</select>")]
+    assert '<tr><th scope="row">Uppgift saknas</th><td>0</td><td>1</td><td>1</td></tr>' in overview
+    assert "<tr><td>Uppgift saknas</td><td>Utan effektmål</td>" in overview  # the timeline, no step
+
+
+def _attention(page: str) -> str:
+    return page[page.index("{#kraver-uppmarksamhet}"):page.index("{#exporter}")]
+
+
+@pytest.mark.parametrize(("today", "stale"), [(dt.date(2020, 12, 31), False), (dt.date(2021, 1, 1), True)])
+def test_stale_information_needs_confirmation_and_is_never_called_current(portfolio, today, stale) -> None:
+    """Information from "2019" holds until 2019-12-31 and is current for 12 months after that."""
+    changed, as_of = _unknown_and_stale(portfolio), AsOf(today, 12)
+    overview = render_portfolio_page(changed, as_of=as_of)
+    reason = ("[Cytostatikakörkort](../insatser/cytostatikakorkort.md): Uppgifterna behöver bekräftas "
+              "(de gäller 2019, aldrig bekräftade)")
+    need_reason = "[Körkort för cytostatika](../behov/cytostatika.md): Uppgifterna behöver bekräftas"
+    assert (reason in _attention(overview)) is stale
+    assert (need_reason in _attention(overview)) is stale
+    assert ('data-aktualitet="aldre"' in overview) is stale
+    assert ("<strong>0</strong> av 3 insatser" in overview) is stale
+    page = render_initiative_page(changed.insats("cytostatikakorkort"), as_of=as_of)
+    assert ('!!! warning "Uppgifterna behöver bekräftas"' in page) is stale
+    assert ("(insatsens steg nu)" in page) is not stale
+    assert ("(insatsens steg enligt källan, 2019)" in page) is stale
+    assert ('<span class="handbok-enligt-kallan">(enligt källan, 2019)</span>' in page) is stale
+    data = page_macros.MacroData(changed, as_of)
+    step = page_macros.insatser_i_fas(data, "infora")
+    current_list = step.split("enligt äldre uppgifter")[0]
+    assert ("Cytostatikakörkort" in current_list) is not stale
+    assert ("1 insatser var i steget enligt äldre uppgifter" in step) is stale
+    figures = page_macros.nyckeltal(data)
+    assert (f"varav **{0 if stale else 3}** med uppgifter som bekräftats" in figures)
+    assert (f"- **{3 if stale else 0}** insatser bygger på äldre uppgifter" in figures)
+
+
+def test_a_confirmation_makes_old_information_current_again(portfolio) -> None:
+    changed = _unknown_and_stale(portfolio)
+    confirmed = dataclasses.replace(changed.insats("cytostatikakorkort"), senast_granskad=dt.date(2026, 6, 1))
+    page = render_initiative_page(confirmed, as_of=AS_OF)
+    assert "Senast bekräftade av en redaktör 1 juni 2026." in page
+    assert "Uppgifterna behöver bekräftas" not in page and "(insatsens steg nu)" in page

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from handbok.authored import PageMeta
+from handbok.currency import AsOf
 from handbok.model import (
     Behov,
     BehovStatus,
@@ -17,28 +19,32 @@ from handbok.model import (
     Insats,
     InsatsTyp,
     Kalla,
+    PartialDate,
     Portfolio,
     SourceRef,
     Status,
 )
-from handbok.review import add_months, is_overdue, overdue_items, overdue_notice, render_table
+from handbok.review import add_months, is_overdue, overdue_items, overdue_notice, render_table, review_entries
 
 D = dt.date
 KALLA = Kalla("tlo", "TLO-rapport", "Västra Götalandsregionen", "Rapport")
-SU = Enhet("su", "Sahlgrenska Universitetssjukhuset", EnhetTyp.SJUKHUS, KALLA)
-SKAS = Enhet("skas", "Skaraborgs Sjukhus", EnhetTyp.SJUKHUS, KALLA)
+OLD_INFO = PartialDate(2017, 6, 13)
+SU = Enhet("su", "Sahlgrenska Universitetssjukhuset", KALLA, typ=EnhetTyp.SJUKHUS, uppgifterna_galler=OLD_INFO,
+           senast_granskad=D(2026, 6, 1), source=SourceRef("data/organisation/su.yaml"))
+SKAS = Enhet("skas", "Skaraborgs Sjukhus", KALLA, typ=EnhetTyp.SJUKHUS, uppgifterna_galler=OLD_INFO,
+             senast_granskad=D(2026, 6, 1), source=SourceRef("data/organisation/skas.yaml"))
 
 
-def _insats(record_id: str, reviewed: dt.date, uppdragsagare: str = "") -> Insats:
-    return Insats(record_id, f"Insats {record_id}", "Kort.", InsatsTyp.FLERA_FORVALTNINGAR,
-                  Fas.BEREDA, Status.PAGAR, Halsa.ENLIGT_PLAN, (SU, SKAS), KALLA, reviewed,
-                  uppdragsagare=uppdragsagare,
+def _insats(record_id: str, reviewed: dt.date | None, uppdragsagare: str = "") -> Insats:
+    return Insats(record_id, f"Insats {record_id}", "Kort.", (SU, SKAS), KALLA, uppgifterna_galler=OLD_INFO,
+                  typ=InsatsTyp.FLERA_FORVALTNINGAR, fas=Fas.BEREDA, status=Status.PAGAR,
+                  halsa=Halsa.ENLIGT_PLAN, senast_granskad=reviewed, uppdragsagare=uppdragsagare,
                   source=SourceRef(f"data/insatser/{record_id}.yaml"))
 
 
-def _behov(record_id: str, reviewed: dt.date) -> Behov:
-    return Behov(record_id, "Behov | med streck", "Text.", "Sjuksköterskor", (SKAS,),
-                 BehovStatus.IDENTIFIERAT, KALLA, reviewed,
+def _behov(record_id: str, reviewed: dt.date | None) -> Behov:
+    return Behov(record_id, "Behov | med streck", "Text.", "Sjuksköterskor", (SKAS,), KALLA,
+                 uppgifterna_galler=OLD_INFO, status=BehovStatus.IDENTIFIERAT, senast_granskad=reviewed,
                  source=SourceRef(f"data/behov/{record_id}.yaml"))
 
 
@@ -70,34 +76,55 @@ def test_overdue_only_after_the_whole_interval() -> None:
 
 
 def test_overdue_items_on_fixtures_oldest_first() -> None:
-    items = overdue_items(PAGES, PORTFOLIO, today=D(2026, 12, 1), months=12)
-    assert [(i.path, i.kind, i.ansvarig) for i in items] == [
-        ("docs/process/bereda.md", "sida", "Beredningsgruppen"),
-        ("data/behov/spss.yaml", "behov", "Skaraborgs Sjukhus"),
-        ("data/insatser/korkort.yaml", "insats", "Förvaltningsledningen"),
-        ("docs/roller/chef.md", "sida", "HR-strategerna"),
+    items = overdue_items(PAGES, PORTFOLIO, AsOf(D(2026, 12, 1), 12))
+    assert [(i.path, i.kind, i.ansvarig, i.granskas_senast) for i in items] == [
+        ("docs/process/bereda.md", "sida", "Beredningsgruppen", D(2025, 11, 30)),
+        ("data/behov/spss.yaml", "behov", "Skaraborgs Sjukhus", D(2026, 2, 28)),
+        ("data/insatser/korkort.yaml", "insats", "Förvaltningsledningen", D(2026, 6, 1)),
+        ("docs/roller/chef.md", "sida", "HR-strategerna", D(2026, 11, 30)),
     ]
 
 
+def test_record_never_confirmed_counts_from_its_information_date() -> None:
+    never = _insats("aldrig", None)
+    entry = review_entries([], dataclasses.replace(PORTFOLIO, insatser=(never,)), AsOf(D(2018, 6, 13), 12))
+    by_url = {e.url: e for e in entry}
+    assert by_url["insatser/aldrig/"].granskas_senast == D(2018, 6, 13)
+    assert by_url["insatser/aldrig/"].forsenad is False
+    later = {e.url: e for e in review_entries([], dataclasses.replace(PORTFOLIO, insatser=(never,)),
+                                               AsOf(D(2018, 6, 14), 12))}
+    assert later["insatser/aldrig/"].forsenad is True
+    assert later["insatser/aldrig/"].senast_granskad is None
+
+
+def test_entries_cover_pages_records_and_units_with_urls() -> None:
+    entries = review_entries(PAGES, PORTFOLIO, AsOf(D(2026, 12, 1), 12))
+    assert [(e.url, e.kind) for e in entries] == [
+        ("", "sida"), ("behov/spss/", "behov"), ("insatser/c1-utbildning/", "insats"),
+        ("insatser/korkort/", "insats"), ("organisation/skas/", "enhet"), ("organisation/su/", "enhet"),
+        ("process/bereda/", "sida"), ("roller/chef/", "sida")]
+
+
 def test_shorter_interval_lists_more_and_records_fall_back_to_units() -> None:
-    items = overdue_items(PAGES, PORTFOLIO, today=D(2026, 12, 1), months=3)
+    items = overdue_items(PAGES, PORTFOLIO, AsOf(D(2026, 12, 1), 3))
     owners = {i.path: i.ansvarig for i in items}
     assert owners["data/insatser/c1-utbildning.yaml"] == (
         "Sahlgrenska Universitetssjukhuset, Skaraborgs Sjukhus")
-    assert len(items) == 6
+    assert len(items) == 8
 
 
 def test_render_table_exact() -> None:
-    items = overdue_items(PAGES, PORTFOLIO, today=D(2026, 3, 1), months=12)
-    assert render_table(items, today=D(2026, 3, 1), months=12) == (
+    as_of = AsOf(D(2026, 3, 1), 12)
+    assert render_table(overdue_items(PAGES, PORTFOLIO, as_of), as_of=as_of) == (
         "## Granskning: sidor och poster som inte granskats på 12 månader\n"
         "\n"
-        "Jämfört med 2026-03-01.\n"
+        "Jämfört med 2026-03-01. En post räknas från datumet dess uppgifter gäller, eller från när "
+        "en redaktör senast bekräftade den.\n"
         "\n"
-        "| Senast granskad | Typ | Titel | Ansvarig | Fil |\n"
-        "| --- | --- | --- | --- | --- |\n"
-        "| 2024-11-30 | sida | Bereda | Beredningsgruppen | `docs/process/bereda.md` |\n"
-        "| 2025-02-28 | behov | Behov \\| med streck | Skaraborgs Sjukhus | "
+        "| Skulle granskas senast | Senast granskad | Uppgifterna gäller | Typ | Titel | Ansvarig | Fil |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 2025-11-30 | 2024-11-30 | – | sida | Bereda | Beredningsgruppen | `docs/process/bereda.md` |\n"
+        "| 2026-02-28 | 2025-02-28 | 2017-06-13 | behov | Behov \\| med streck | Skaraborgs Sjukhus | "
         "`data/behov/spss.yaml` |\n"
         "\n"
         "2 att granska.\n"
@@ -105,7 +132,7 @@ def test_render_table_exact() -> None:
 
 
 def test_render_table_when_nothing_is_overdue() -> None:
-    text = render_table([], today=D(2026, 3, 1), months=12)
+    text = render_table([], as_of=AsOf(D(2026, 3, 1), 12))
     assert text.endswith("Allt är granskat inom intervallet.\n")
 
 

@@ -34,13 +34,33 @@ def test_base_repo_is_valid_and_builds_the_model(tmp_path: Path) -> None:
 
 
 def test_real_dataset_is_valid() -> None:
-    from handbok.pipeline import load_portfolio_as_of
-    portfolio, problems = load_portfolio_as_of(REPO_ROOT / "data", REPO_ROOT / "schemas",
-                                               today=dt.date(2026, 11, 23))
+    from handbok.pipeline import load_portfolio
+    portfolio, problems = load_portfolio(REPO_ROOT / "data", REPO_ROOT / "schemas",
+                                         today=dt.date(2026, 11, 23))
     assert problems == []
     assert {k.id for k in portfolio.kallor} == {r.kalla.id for r in portfolio.insatser} | \
         {r.kalla.id for r in portfolio.behov} | {r.kalla.id for r in portfolio.enheter}
-    assert all(str(r.senast_granskad) == "2026-11-23" for r in portfolio.insatser + portfolio.behov)
+
+
+def test_real_dataset_stays_valid_a_year_ahead_and_after_reviews(tmp_path: Path) -> None:
+    """No coupling to the calendar or to the seed's review dates (issue 12): validation passes
+    with today one year after the real date, and after every record is confirmed today."""
+    import shutil
+
+    from handbok.builddate import today as stockholm_today
+    from handbok.pipeline import load_portfolio
+    next_year = stockholm_today({}) + dt.timedelta(days=366)
+    _, problems = load_portfolio(REPO_ROOT / "data", REPO_ROOT / "schemas", today=next_year)
+    assert problems == []
+    shutil.copytree(REPO_ROOT / "data", tmp_path / "data")
+    reviewed_today = stockholm_today({})
+    for path in [*(tmp_path / "data" / "insatser").glob("*.yaml"), *(tmp_path / "data" / "behov").glob("*.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        text = "\n".join(line for line in text.splitlines() if not line.startswith("senast_granskad:"))
+        path.write_text(text + f"\nsenast_granskad: {reviewed_today.isoformat()}\n", encoding="utf-8")
+    portfolio, problems = load_portfolio(tmp_path / "data", REPO_ROOT / "schemas", today=reviewed_today)
+    assert problems == []
+    assert all(r.senast_granskad == reviewed_today for r in portfolio.insatser + portfolio.behov)
 
 
 def test_missing_required_field_points_at_the_mapping(tmp_path: Path) -> None:
@@ -82,15 +102,33 @@ def test_risk_values_out_of_range(tmp_path: Path) -> None:
 
 
 def test_impossible_dates(tmp_path: Path) -> None:
-    body = insats("period:\n  start: 2023-02-30\nstatusrapporter:\n  - datum: 2023-02-30\n"
-                  "    halsa: risk\n    text: T\n", senast_granskad="2026-13-01")
+    body = insats("senast_granskad: 2026-13-01\nperiod:\n  start: 2023-02-30\nstatusrapporter:\n"
+                  "  - datum: 2023-02-30\n    halsa: risk\n    text: T\n")
     assert located(tmp_path, {("insats", "i"): body}) == [
-        (I, 13, 18, "fältet 'senast_granskad' har värdet '2026-13-01', som inte är ett giltigt "
+        (I, 14, 18, "fältet 'senast_granskad' har värdet '2026-13-01', som inte är ett giltigt "
                     "datum (ÅÅÅÅ-MM-DD)"),
-        (I, 15, 10, "fältet 'start' har värdet '2023-02-30', som inte är tillåtet: Datum så "
+        (I, 16, 10, "fältet 'start' har värdet '2023-02-30', som inte är tillåtet: Datum så "
                     "exakt som källan anger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD."),
-        (I, 17, 12, "fältet 'datum' har värdet '2023-02-30', som inte är ett giltigt datum "
+        (I, 18, 12, "fältet 'datum' har värdet '2023-02-30', som inte är ett giltigt datum "
                     "(ÅÅÅÅ-MM-DD)")]
+
+
+def test_information_date_and_confirmation_may_not_lie_after_today(tmp_path: Path) -> None:
+    body = insats("senast_granskad: 2026-11-24\n", uppgifterna_galler="2026-12")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 13, 21, "fältet 'uppgifterna_galler' (2026-12) ligger efter dagens datum 2026-11-23; "
+                    "ange källans datum"),
+        (I, 14, 18, "fältet 'senast_granskad' (2026-11-24) ligger efter dagens datum 2026-11-23")]
+
+
+def test_unknown_status_phase_and_type_are_allowed_and_stay_unknown(tmp_path: Path) -> None:
+    body = "\n".join(line for line in insats().splitlines()
+                     if not line.startswith(("typ:", "fas:", "status:"))) + "\n"
+    portfolio, problems = check(tmp_path, {("insats", "i"): body})
+    assert problems == []
+    initiative = portfolio.insats("i")
+    assert (initiative.typ, initiative.fas, initiative.status, initiative.senast_granskad) == (None, None, None, None)
+    assert initiative.uppgifterna_galler == PartialDate(2017, 6, 13)
 
 
 def test_bad_id_pattern(tmp_path: Path) -> None:
@@ -111,8 +149,8 @@ def test_missing_schema_line(tmp_path: Path) -> None:
 def test_file_with_yml_extension(tmp_path: Path) -> None:
     check(tmp_path)
     (tmp_path / "data" / "kallor" / "z.yml").write_text("id: z\n", encoding="utf-8")
-    from handbok.pipeline import load_portfolio_as_of
-    _, problems = load_portfolio_as_of(tmp_path / "data", REPO_ROOT / "schemas",
+    from handbok.pipeline import load_portfolio
+    _, problems = load_portfolio(tmp_path / "data", REPO_ROOT / "schemas",
                                        today=dt.date(2026, 11, 23))
     assert [(p.path, p.line, p.message) for p in problems] == [
         ("data/kallor/z.yml", 1, "datafiler ska ha ändelsen .yaml; byt namn till 'z.yaml'")]
@@ -241,7 +279,7 @@ def test_broken_schema_file_is_a_problem_not_a_traceback(tmp_path: Path) -> None
         (schemas / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     (schemas / "kalla.schema.json").write_text("{ trasig", encoding="utf-8")
     from handbok.pipeline import load_portfolio
-    portfolio, problems = load_portfolio(tmp_path / "data", schemas)
+    portfolio, problems = load_portfolio(tmp_path / "data", schemas, today=dt.date(2026, 11, 23))
     assert portfolio is None
     assert [(p.path, p.line) for p in problems] == [("schemas/kalla.schema.json", 1)]
 

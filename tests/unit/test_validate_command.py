@@ -24,7 +24,7 @@ def broken_copy(tmp_path: Path) -> Path:
                         ignore=shutil.ignore_patterns("__pycache__"))
     initiative = root / "data" / "insatser" / "cytostatikakorkort.yaml"
     text = initiative.read_text(encoding="utf-8")
-    initiative.write_text(text.replace("status: pagar", "status: klar")
+    initiative.write_text(text.replace("typ: flera-forvaltningar", "typ: klar")
                           .replace("titel: Cytostatikakörkort", "titl: Cytostatikakörkort"),
                           encoding="utf-8")
     (root / "data" / "kallor" / "tlo-vgr-projektledare.yaml").write_bytes(b"- en lista\n")
@@ -47,8 +47,8 @@ def test_broken_copy_lists_every_problem_sorted_without_traceback(tmp_path: Path
     assert problem_lines == [
         "data/insatser/cytostatikakorkort.yaml:2:1: fel: obligatoriskt fält 'titel' saknas",
         "data/insatser/cytostatikakorkort.yaml:3:1: fel: okänt fält 'titl' — menade du 'titel'?",
-        "data/insatser/cytostatikakorkort.yaml:11:9: fel: fältet 'status' har värdet 'klar', "
-        "tillåtna värden är: planerad, pagar, pausad, avslutad",
+        "data/insatser/cytostatikakorkort.yaml:9:6: fel: fältet 'typ' har värdet 'klar', "
+        "tillåtna värden är: flera-forvaltningar, forvaltningsspecifik, regiongemensam",
         "data/kallor/tlo-vgr-projektledare.yaml:1:1: fel: filen innehåller en lista, men ska "
         "innehålla fält med värden ('fält: värde' på varsin rad)",
     ]

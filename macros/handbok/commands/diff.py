@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from handbok import pipeline
+from handbok.builddate import today as stockholm_today
 from handbok.data_diff import diff_portfolios, render_markdown
 from handbok.model import Portfolio
 from handbok.problems import format_problem
@@ -38,7 +40,7 @@ def export_tree(root: Path, ref: str, dest: Path) -> None:
 
 
 def _load(root: Path) -> tuple[Portfolio | None, list]:
-    return pipeline.load_portfolio(root / "data", root / "schemas")
+    return pipeline.load_portfolio(root / "data", root / "schemas", today=stockholm_today(os.environ))
 
 
 def main(argv: list[str]) -> int:

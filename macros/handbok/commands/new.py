@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import os
 import sys
 from pathlib import Path
 
 from handbok import pipeline
+from handbok.builddate import today as stockholm_today
 from handbok.problems import format_problem
 from handbok.scaffold import FOLDERS, check_new_id, render_new_record, slug_from_title
 
@@ -35,6 +36,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     interactive = sys.stdin.isatty()
+    today = stockholm_today(os.environ)  # the command's one clock (issue 12)
 
     title = args.titel.strip()
     if not title and interactive:
@@ -68,11 +70,11 @@ def main(argv: list[str]) -> int:
     target = folder / f"{record_id}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_new_record(args.kind, record_id, title, unit_id=unit,
-                                        source_id=source, today=dt.date.today(),
+                                        source_id=source, today=today,
                                         units_chosen=bool(args.enhet),
                                         source_chosen=bool(args.kalla)), encoding="utf-8")
     rel = target.relative_to(root).as_posix()
-    _, problems = pipeline.load_portfolio(root / "data", root / "schemas")
+    _, problems = pipeline.load_portfolio(root / "data", root / "schemas", today=today)
     own = [p for p in problems if p.path == rel]
     if own:
         print(f"Skapade {rel}, men den har fel:", file=sys.stderr)

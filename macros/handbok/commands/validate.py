@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
+from handbok.builddate import today as stockholm_today
 from handbok.model import Portfolio
 from handbok.problems import format_github_annotation, format_problem
 from handbok.project import check_project
@@ -26,7 +28,7 @@ def main(argv: list[str]) -> int:
                         help="github: skriv fel som GitHub-annoteringar")
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    portfolio, problems = check_project(args.root)
+    portfolio, problems = check_project(args.root, today=stockholm_today(os.environ))
     if problems or portfolio is None:
         formatter = format_github_annotation if args.format == "github" else format_problem
         for problem in sorted(problems):

@@ -1,10 +1,11 @@
-"""Rules that make an initiative need attention, evaluated against the build date."""
+"""Rules that make an initiative or a need need attention, evaluated against the build's today."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from handbok.model import Halsa, Insats, Status
+from handbok.currency import AsOf, Dated
+from handbok.model import Behov, Halsa, Insats, Status
 
 
 def report_missing_since(insats: Insats, build_date: dt.date) -> dt.date | None:
@@ -34,16 +35,35 @@ def is_past_end(insats: Insats, build_date: dt.date) -> bool:
     return insats.status is not Status.AVSLUTAD and slut is not None and slut.last_day() < build_date
 
 
-def attention_reasons(insats: Insats, build_date: dt.date) -> list[str]:
+def confirmation_reason(record: Dated, as_of: AsOf) -> str | None:
+    """The reason a record whose information is older than the review interval is listed."""
+    if as_of.is_current(record):
+        return None
+    reviewed = record.senast_granskad
+    since = (f"senast bekräftade {reviewed.isoformat()}" if reviewed is not None
+             else "aldrig bekräftade")
+    information = record.uppgifterna_galler.iso() if record.uppgifterna_galler else "datum saknas"
+    return f"Uppgifterna behöver bekräftas (de gäller {information}, {since})"
+
+
+def attention_reasons(insats: Insats, as_of: AsOf) -> list[str]:
     """Swedish reasons, in a fixed order; empty when the initiative needs no attention."""
-    reasons = []
+    build_date = as_of.today
+    reasons = [reason] if (reason := confirmation_reason(insats, as_of)) else []
     if insats.halsa in (Halsa.RISK, Halsa.ALLVARLIG_AVVIKELSE) and insats.status is not Status.AVSLUTAD:
         reasons.append(f"Hälsa: {insats.halsa.label}")
     missing = report_missing_since(insats, build_date)
     if missing is not None:
         reasons.append(f"Statusrapport saknas sedan {missing.isoformat()}")
     if is_past_end(insats, build_date):
-        reasons.append(f"Slutdatum {insats.period.slut.iso()} passerat men inte avslutad")  # type: ignore[union-attr]
+        ending = ", status saknas" if insats.status is None else " men inte avslutad"
+        reasons.append(f"Slutdatum {insats.period.slut.iso()} passerat{ending}")  # type: ignore[union-attr]
     if not insats.effektmal:
         reasons.append("Effektmål saknas")
     return reasons
+
+
+def need_attention_reasons(need: Behov, as_of: AsOf) -> list[str]:
+    """Swedish reasons a need is listed under "Kräver uppmärksamhet"; empty when none."""
+    reason = confirmation_reason(need, as_of)
+    return [reason] if reason else []

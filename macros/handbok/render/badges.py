@@ -1,13 +1,23 @@
-"""Status, health and phase shown as text plus an icon, never by colour alone."""
+"""Status, health and phase shown as text plus an icon, never by colour alone.
+
+A value the source does not give is None and shows as "Uppgift saknas", with its own token for
+filters and CSS (issue 12).
+"""
 
 from __future__ import annotations
 
-from handbok.model import BehovStatus, Halsa, Status
+from collections.abc import Sequence
+
+from handbok.model import BehovStatus, Halsa, LabelledEnum, Status
+
+UNKNOWN_TOKEN = "saknas"
+UNKNOWN_LABEL = "Uppgift saknas"
 
 _HEALTH_ICONS = {Halsa.ENLIGT_PLAN: "✔", Halsa.RISK: "▲", Halsa.ALLVARLIG_AVVIKELSE: "✖"}
 _STATUS_ICONS = {Status.PLANERAD: "○", Status.PAGAR: "►", Status.PAUSAD: "‖", Status.AVSLUTAD: "■"}
 _NEED_ICONS = {BehovStatus.IDENTIFIERAT: "○", BehovStatus.ATGARDAS: "►",
                BehovStatus.TILLGODOSETT: "✔"}
+_UNKNOWN_ICON = "–"
 
 
 def _badge(kind: str, token: str, icon: str, label: str) -> str:
@@ -15,31 +25,47 @@ def _badge(kind: str, token: str, icon: str, label: str) -> str:
             f'<span class="handbok-ikon" aria-hidden="true">{icon}</span> {label}</span>')
 
 
-NO_HEALTH_TOKEN = "ingen-bedomning"
-NO_HEALTH_LABEL = "Ingen bedömning"
+def token(member: LabelledEnum | None) -> str:
+    """The filter/CSS token; an unknown value gets its own token."""
+    return member.value if member is not None else UNKNOWN_TOKEN
+
+
+def label(member: LabelledEnum | None) -> str:
+    return member.label if member is not None else UNKNOWN_LABEL
+
+
+def rank(member: LabelledEnum | None, members: Sequence[LabelledEnum]) -> int:
+    """Sort position: the enum's order, unknown last."""
+    return list(members).index(member) if member is not None else len(members)
+
+
+def options(members: Sequence[LabelledEnum]) -> list[tuple[str, str]]:
+    """(token, label) for every member and for "Uppgift saknas" — the filter options."""
+    return [(m.value, m.label) for m in members] + [(UNKNOWN_TOKEN, UNKNOWN_LABEL)]
 
 
 def health_token(halsa: Halsa | None) -> str:
-    """The filter/CSS token; initiatives whose source gives no health get their own token."""
-    return halsa.value if halsa is not None else NO_HEALTH_TOKEN
+    return token(halsa)
 
 
 def health_label(halsa: Halsa | None) -> str:
-    return halsa.label if halsa is not None else NO_HEALTH_LABEL
+    return label(halsa)
 
 
 def health_rank(halsa: Halsa | None) -> int:
-    return list(Halsa).index(halsa) if halsa is not None else len(Halsa)
+    return rank(halsa, list(Halsa))
 
 
 def health_badge(halsa: Halsa | None) -> str:
-    icon = _HEALTH_ICONS[halsa] if halsa is not None else "–"
-    return _badge("halsa", health_token(halsa), icon, health_label(halsa))
+    icon = _HEALTH_ICONS[halsa] if halsa is not None else _UNKNOWN_ICON
+    return _badge("halsa", token(halsa), icon, label(halsa))
 
 
-def status_badge(status: Status) -> str:
-    return _badge("status", status.value, _STATUS_ICONS[status], status.label)
+def status_badge(status: Status | None) -> str:
+    icon = _STATUS_ICONS[status] if status is not None else _UNKNOWN_ICON
+    return _badge("status", token(status), icon, label(status))
 
 
-def need_status_badge(status: BehovStatus) -> str:
-    return _badge("behovstatus", status.value, _NEED_ICONS[status], status.label)
+def need_status_badge(status: BehovStatus | None) -> str:
+    icon = _NEED_ICONS[status] if status is not None else _UNKNOWN_ICON
+    return _badge("behovstatus", token(status), icon, label(status))

@@ -1,8 +1,10 @@
 """Portfolio exports at stable URLs: JSON (versioned format) and CSV for Swedish Excel.
 
-JSON: `{"format": "forandringshandboken/insatser", "version": 1, "avser_datum": …, "insatser": […]}`
-(and likewise `behov`); enum fields hold the YAML tokens, dates are ISO 8601 (partial dates
-as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD). CSV: UTF-8 with BOM, semicolon
+JSON: `{"format": "forandringshandboken/insatser", "version": 2, "avser_datum": …, "insatser": […]}`
+(and likewise `behov`); enum fields hold the YAML tokens or null where the source does not
+say, dates are ISO 8601 (partial dates as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD).
+Version 2 (issue 12): typ/fas/status may be null, `uppgifterna_galler` and `aktuell` added,
+`senast_granskad` null until an editor confirms the record. CSV: UTF-8 with BOM, semicolon
 separated, every field quoted, enum fields as Swedish labels, lists joined with newlines; a
 cell that would start with =, +, - or @ gets a leading apostrophe so Excel never runs it
 as a formula.
@@ -11,13 +13,14 @@ as a formula.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 
+from handbok.currency import AsOf
 from handbok.model import Behov, Insats, Portfolio
+from handbok.render.badges import label
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 INSATSER_FORMAT = "forandringshandboken/insatser"
 BEHOV_FORMAT = "forandringshandboken/behov"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -27,7 +30,17 @@ def _iso(value) -> str | None:
     return value.iso() if hasattr(value, "iso") else (value.isoformat() if value else None)
 
 
-def initiative_record(insats: Insats) -> dict:
+def _value(member) -> str | None:
+    return member.value if member is not None else None
+
+
+def _currency(record, as_of: AsOf) -> dict:
+    return {"uppgifterna_galler": _iso(record.uppgifterna_galler),
+            "senast_granskad": _iso(record.senast_granskad),
+            "aktuell": as_of.is_current(record)}
+
+
+def initiative_record(insats: Insats, as_of: AsOf) -> dict:
     finansiering = insats.finansiering
     return {
         "id": insats.id,
@@ -35,10 +48,10 @@ def initiative_record(insats: Insats) -> dict:
         "titel": insats.titel,
         "sammanfattning": insats.sammanfattning,
         "beskrivning": insats.beskrivning,
-        "typ": insats.typ.value,
-        "fas": insats.fas.value,
-        "status": insats.status.value,
-        "halsa": insats.halsa.value if insats.halsa else None,
+        "typ": _value(insats.typ),
+        "fas": _value(insats.fas),
+        "status": _value(insats.status),
+        "halsa": _value(insats.halsa),
         "halsokommentar": insats.halsokommentar,
         "forvaltningar": [u.id for u in insats.forvaltningar],
         "behov": [b.id for b in insats.behov],
@@ -56,12 +69,12 @@ def initiative_record(insats: Insats) -> dict:
                             for r in sorted(insats.statusrapporter, key=lambda r: r.datum, reverse=True)],
         "rapportintervall": insats.rapportintervall.value if insats.rapportintervall else None,
         "kalla": insats.kalla.id,
-        "senast_granskad": insats.senast_granskad.isoformat(),
+        **_currency(insats, as_of),
         "tidigare_id": list(insats.tidigare_id),
     }
 
 
-def need_record(need: Behov, portfolio: Portfolio) -> dict:
+def need_record(need: Behov, portfolio: Portfolio, as_of: AsOf) -> dict:
     return {
         "id": need.id,
         "url": need.url,
@@ -70,12 +83,12 @@ def need_record(need: Behov, portfolio: Portfolio) -> dict:
         "malgrupp": need.malgrupp,
         "forvaltningar": [u.id for u in need.forvaltningar],
         "gemensamt": need.is_shared,
-        "status": need.status.value,
+        "status": _value(need.status),
         "prioritet": need.prioritet.value if need.prioritet else None,
         "kostnad_kr": need.kostnad_kr,
         "insatser": sorted(i.id for i in portfolio.initiatives_for_need(need)),
         "kalla": need.kalla.id,
-        "senast_granskad": need.senast_granskad.isoformat(),
+        **_currency(need, as_of),
         "tidigare_id": list(need.tidigare_id),
     }
 
@@ -84,16 +97,16 @@ def _json(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def initiatives_json(portfolio: Portfolio, *, build_date: dt.date) -> str:
+def initiatives_json(portfolio: Portfolio, *, as_of: AsOf) -> str:
     return _json({"format": INSATSER_FORMAT, "version": FORMAT_VERSION,
-                  "avser_datum": build_date.isoformat(),
-                  "insatser": [initiative_record(i) for i in sorted(portfolio.insatser, key=lambda i: i.id)]})
+                  "avser_datum": as_of.today.isoformat(),
+                  "insatser": [initiative_record(i, as_of) for i in sorted(portfolio.insatser, key=lambda i: i.id)]})
 
 
-def needs_json(portfolio: Portfolio, *, build_date: dt.date) -> str:
+def needs_json(portfolio: Portfolio, *, as_of: AsOf) -> str:
     return _json({"format": BEHOV_FORMAT, "version": FORMAT_VERSION,
-                  "avser_datum": build_date.isoformat(),
-                  "behov": [need_record(b, portfolio) for b in sorted(portfolio.behov, key=lambda b: b.id)]})
+                  "avser_datum": as_of.today.isoformat(),
+                  "behov": [need_record(b, portfolio, as_of) for b in sorted(portfolio.behov, key=lambda b: b.id)]})
 
 
 def _cell(value: object) -> str:
@@ -113,17 +126,18 @@ INITIATIVE_COLUMNS = [
     "id", "titel", "sammanfattning", "typ", "fas", "status", "hälsa", "hälsokommentar",
     "förvaltningar", "behov", "uppdragsägare", "projektledare", "start", "slut",
     "finansiering", "belopp_kr", "effektmål", "antal_risker", "högsta_riskvärde",
-    "rapportintervall", "senaste_statusrapport", "källa", "senast_granskad", "url",
+    "rapportintervall", "senaste_statusrapport", "källa", "uppgifterna_gäller", "senast_granskad",
+    "aktuell", "url",
 ]
 
 
-def initiatives_csv(portfolio: Portfolio) -> str:
+def initiatives_csv(portfolio: Portfolio, *, as_of: AsOf) -> str:
     rows = []
     for i in sorted(portfolio.insatser, key=lambda i: i.id):
         latest = i.latest_report
         rows.append([
-            i.id, i.titel, i.sammanfattning, i.typ.label, i.fas.label, i.status.label,
-            i.halsa.label if i.halsa else None, i.halsokommentar, "\n".join(u.id for u in i.forvaltningar),
+            i.id, i.titel, i.sammanfattning, label(i.typ), label(i.fas), label(i.status),
+            label(i.halsa), i.halsokommentar, "\n".join(u.id for u in i.forvaltningar),
             "\n".join(b.id for b in i.behov), i.uppdragsagare, i.projektledare,
             _iso(i.period.start), _iso(i.period.slut),
             i.finansiering.kalla.label if i.finansiering else None,
@@ -131,23 +145,29 @@ def initiatives_csv(portfolio: Portfolio) -> str:
             "\n".join(i.effektmal), len(i.risker), max((r.varde for r in i.risker), default=None),
             i.rapportintervall.label if i.rapportintervall else None,
             latest.datum.isoformat() if latest else None, i.kalla.titel,
-            i.senast_granskad.isoformat(), i.url,
+            *_currency_cells(i, as_of), i.url,
         ])
     return _csv(INITIATIVE_COLUMNS, rows)
 
 
 NEED_COLUMNS = [
     "id", "titel", "beskrivning", "målgrupp", "förvaltningar", "gemensamt", "status",
-    "prioritet", "kostnad_kr", "insatser", "källa", "senast_granskad", "url",
+    "prioritet", "kostnad_kr", "insatser", "källa", "uppgifterna_gäller", "senast_granskad",
+    "aktuell", "url",
 ]
 
 
-def needs_csv(portfolio: Portfolio) -> str:
+def _currency_cells(record, as_of: AsOf) -> list[object]:
+    return [_iso(record.uppgifterna_galler), _iso(record.senast_granskad),
+            "ja" if as_of.is_current(record) else "nej"]
+
+
+def needs_csv(portfolio: Portfolio, *, as_of: AsOf) -> str:
     rows = [[
         b.id, b.titel, b.beskrivning, b.malgrupp, "\n".join(u.id for u in b.forvaltningar),
-        "ja" if b.is_shared else "nej", b.status.label,
+        "ja" if b.is_shared else "nej", label(b.status),
         b.prioritet.label if b.prioritet else None, b.kostnad_kr,
         "\n".join(sorted(i.id for i in portfolio.initiatives_for_need(b))), b.kalla.titel,
-        b.senast_granskad.isoformat(), b.url,
+        *_currency_cells(b, as_of), b.url,
     ] for b in sorted(portfolio.behov, key=lambda b: b.id)]
     return _csv(NEED_COLUMNS, rows)

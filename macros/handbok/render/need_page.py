@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from handbok.currency import AsOf
 from handbok.model import Behov, Portfolio
 from handbok.render import escape
 from handbok.render.badges import health_badge, need_status_badge, status_badge
-from handbok.render.blocks import amount_text, source_citation, summary_box
+from handbok.render.blocks import amount_text, as_of_note, currency_block, source_citation, summary_box
 from handbok.render.links import record_link, unit_html_links
 from handbok.render.richtext import render_richtext
 
@@ -20,9 +21,9 @@ NO_INITIATIVE_MARKER = ('<p class="handbok-markering handbok-markering--ingen-in
                         '<strong>Ingen insats ännu</strong> – ingen insats i portföljen möter behovet.</p>')
 
 
-def _summary(need: Behov) -> str:
+def _summary(need: Behov, as_of: AsOf) -> str:
     rows = [
-        ("Status", need_status_badge(need.status)),
+        ("Status", need_status_badge(need.status) + (as_of_note(need, as_of) if need.status else "")),
         ("Prioritet", need.prioritet.label if need.prioritet else "Inte angiven"),
         ("Målgrupp", escape.text(need.malgrupp) or "Uppgift saknas"),
         ("Identifierat av", unit_html_links(need.forvaltningar, root_url=ROOT_URL)),
@@ -32,26 +33,26 @@ def _summary(need: Behov) -> str:
     return summary_box(rows)
 
 
-def _initiatives(need: Behov, portfolio: Portfolio) -> str:
+def _initiatives(need: Behov, portfolio: Portfolio, as_of: AsOf) -> str:
     initiatives = sorted(portfolio.initiatives_for_need(need), key=lambda i: i.id)
     if not initiatives:
         return NO_INITIATIVE_MARKER
     return "\n".join(f"- {record_link(i, root=ROOT)} – {status_badge(i.status)}, "
-                     f"{health_badge(i.halsa)}" for i in initiatives)
+                     f"{health_badge(i.halsa)}{as_of_note(i, as_of)}" for i in initiatives)
 
 
-def render_need_page(need: Behov, portfolio: Portfolio) -> str:
+def render_need_page(need: Behov, portfolio: Portfolio, *, as_of: AsOf) -> str:
     kalla = need.kalla
     sections = [
         escape.page_heading(need.titel, section=("Behov", "../")),
         SHARED_MARKER if need.is_shared else "",
-        _summary(need),
+        currency_block(need, need.kalla, as_of),
+        _summary(need, as_of),
         "## Beskrivning {#beskrivning}",
         render_richtext(need.beskrivning) or "Ingen beskrivning.",
         "## Insatser som möter behovet {#insatser}",
-        _initiatives(need, portfolio),
+        _initiatives(need, portfolio, as_of),
         "## Källa {#kalla}",
         source_citation(kalla),
-        f'<p class="handbok-granskad">Senast granskad: {need.senast_granskad.isoformat()}</p>',
     ]
     return "\n\n".join(s for s in sections if s) + "\n"

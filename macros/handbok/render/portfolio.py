@@ -3,21 +3,24 @@ shared needs, what needs attention, and the export documentation."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
+from handbok.currency import AsOf, confirmed_on
 from handbok.model import BehovStatus, Fas, Halsa, Insats, InsatsTyp, Portfolio, Status
 from handbok.render import escape
-from handbok.render.attention import attention_reasons
+from handbok.render.attention import attention_reasons, need_attention_reasons
 from handbok.render.badges import (
+    UNKNOWN_LABEL,
     health_badge,
-    health_label,
     health_rank,
-    health_token,
+    label,
     need_status_badge,
+    options,
+    rank,
     status_badge,
+    token,
 )
-from handbok.render.blocks import period_text, scroll_region
+from handbok.render.blocks import as_of_note, period_text, scroll_region
 from handbok.render.exports import FORMAT_VERSION
 from handbok.render.links import record_link
 from handbok.render.timeline import render_timeline
@@ -25,10 +28,13 @@ from handbok.render.timeline import render_timeline
 ROOT = "../"
 
 
-def _count_table(caption: str, heading: str, rows: list[tuple[str, int]]) -> str:
-    body = "".join(f'<tr><th scope="row">{label}</th><td>{count}</td></tr>' for label, count in rows)
+def _count_table(caption: str, heading: str, rows: list[tuple[str, int, int]]) -> str:
+    """Counts split into records confirmed as current and records with older information."""
+    body = "".join(f'<tr><th scope="row">{label}</th><td>{current}</td><td>{older}</td>'
+                   f"<td>{current + older}</td></tr>" for label, current, older in rows)
     return (f'<table class="handbok-nyckeltal"><caption>{caption}</caption><thead><tr>'
-            f'<th scope="col">{heading}</th><th scope="col">Antal</th></tr></thead>'
+            f'<th scope="col">{heading}</th><th scope="col">Bekräftade</th>'
+            f'<th scope="col">Äldre uppgifter</th><th scope="col">Totalt</th></tr></thead>'
             f"<tbody>{body}</tbody></table>")
 
 
@@ -42,42 +48,61 @@ def percent_text(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)} %" if whole else "–"
 
 
-def _enum_counts(insatser, attribute: str, members) -> list[tuple[str, int]]:
-    counts = Counter(getattr(i, attribute) for i in insatser)
-    return [(m.label, counts[m]) for m in members]
+def _split_counts(records, attribute: str, members, as_of: AsOf) -> list[tuple[str, int, int]]:
+    """(label, confirmed, older) per member and for "Uppgift saknas" when any value is unknown."""
+    current = Counter(getattr(r, attribute) for r in records if as_of.is_current(r))
+    older = Counter(getattr(r, attribute) for r in records if not as_of.is_current(r))
+    rows = [(m.label, current[m], older[m]) for m in members]
+    if current[None] or older[None]:
+        rows.append((UNKNOWN_LABEL, current[None], older[None]))
+    return rows
 
 
-def _health_counts(insatser) -> list[tuple[str, int]]:
-    counts = Counter(i.halsa for i in insatser)
-    return [(health_label(h), counts[h]) for h in (*Halsa, None) if h is not None or counts[h]]
+def _unit_counts(portfolio: Portfolio, as_of: AsOf) -> list[tuple[str, int, int]]:
+    rows = []
+    for unit in portfolio.enheter:
+        initiatives = portfolio.initiatives_for_unit(unit)
+        current = sum(1 for i in initiatives if as_of.is_current(i))
+        if initiatives:
+            rows.append((escape.text(unit.namn), current, len(initiatives) - current))
+    return sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0]))
 
 
-def _unit_counts(portfolio: Portfolio) -> list[tuple[str, int]]:
-    rows = [(escape.text(u.namn), len(portfolio.initiatives_for_unit(u))) for u in portfolio.enheter]
-    return sorted(((n, c) for n, c in rows if c), key=lambda r: (-r[1], r[0]))
+def currency_summary(portfolio: Portfolio, as_of: AsOf) -> str:
+    """How many records are confirmed as current, as one Swedish sentence (HTML)."""
+    insatser = sum(1 for i in portfolio.insatser if as_of.is_current(i))
+    behov = sum(1 for b in portfolio.behov if as_of.is_current(b))
+    return (f"<strong>{insatser}</strong> av {len(portfolio.insatser)} insatser och "
+            f"<strong>{behov}</strong> av {len(portfolio.behov)} behov har uppgifter som är "
+            f"bekräftade inom granskningsintervallet ({as_of.review_months} månader). Övriga "
+            "bygger på äldre uppgifter: de visas med källans datum och räknas inte som "
+            "läget i dag.")
 
 
-def render_key_figures(portfolio: Portfolio) -> str:
+def render_key_figures(portfolio: Portfolio, *, as_of: AsOf) -> str:
     insatser = portfolio.insatser
     missing, total = share_without_initiative(portfolio)
-    need_counts = Counter(b.status for b in portfolio.behov)
     tables = [
-        _count_table("Insatser per fas", "Fas", _enum_counts(insatser, "fas", Fas)),
-        _count_table("Insatser per status", "Status", _enum_counts(insatser, "status", Status)),
-        _count_table("Insatser per hälsa", "Hälsa", _health_counts(insatser)),
-        _count_table("Insatser per typ", "Typ", _enum_counts(insatser, "typ", InsatsTyp)),
-        _count_table("Behov per status", "Status", [(s.label, need_counts[s]) for s in BehovStatus]),
-        _count_table("Insatser per förvaltning", "Förvaltning", _unit_counts(portfolio)),
+        _count_table("Insatser per fas", "Fas", _split_counts(insatser, "fas", Fas, as_of)),
+        _count_table("Insatser per status", "Status", _split_counts(insatser, "status", Status, as_of)),
+        _count_table("Insatser per hälsa", "Hälsa", _split_counts(insatser, "halsa", Halsa, as_of)),
+        _count_table("Insatser per typ", "Typ", _split_counts(insatser, "typ", InsatsTyp, as_of)),
+        _count_table("Behov per status", "Status",
+                     _split_counts(portfolio.behov, "status", BehovStatus, as_of)),
+        _count_table("Insatser per förvaltning", "Förvaltning", _unit_counts(portfolio, as_of)),
     ]
     summary = (f'<p class="handbok-nyckeltal-summering"><strong>{len(insatser)}</strong> insatser och '
                f"<strong>{total}</strong> behov. <strong>{missing}</strong> av {total} behov "
-               f"({percent_text(missing, total)}) har ingen insats ännu.</p>")
+               f"({percent_text(missing, total)}) har ingen insats registrerad. "
+               f"{currency_summary(portfolio, as_of)}</p>")
     return summary + '<div class="handbok-nyckeltal-grid">' + "".join(tables) + "</div>"
 
 
 _FILTERS = (
     ("forvaltning", "Förvaltning"), ("fas", "Fas"), ("status", "Status"), ("halsa", "Hälsa"),
+    ("aktualitet", "Uppgifternas aktualitet"),
 )
+_CURRENCY_OPTIONS = [("bekraftad", "Bekräftade inom intervallet"), ("aldre", "Äldre uppgifter")]
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
@@ -88,13 +113,14 @@ def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
 
 def _filter_form(portfolio: Portfolio) -> str:
     units = sorted({u for i in portfolio.insatser for u in i.forvaltningar}, key=lambda u: (u.namn, u.id))
-    options = {
+    choices = {
         "forvaltning": [(u.id, escape.text(u.namn)) for u in units],
-        "fas": [(f.value, f.label) for f in Fas],
-        "status": [(s.value, s.label) for s in Status],
-        "halsa": [(health_token(h), health_label(h)) for h in (*Halsa, None)],
+        "fas": options(list(Fas)),
+        "status": options(list(Status)),
+        "halsa": options(list(Halsa)),
+        "aktualitet": _CURRENCY_OPTIONS,
     }
-    selects = "".join(_select(name, label, options[name]) for name, label in _FILTERS)
+    selects = "".join(_select(name, heading, choices[name]) for name, heading in _FILTERS)
     return ('<form class="handbok-portfoljfilter" role="search" aria-label="Filtrera insatser" hidden '
             'data-search-exclude>'
             '<div class="handbok-filter handbok-filter--text"><label for="pf-text">Sök i tabellen</label>'
@@ -103,28 +129,38 @@ def _filter_form(portfolio: Portfolio) -> str:
             '<p class="handbok-antal" id="pf-antal" role="status" aria-live="polite"></p>')
 
 
-_COLUMNS = ("Insats", "Förvaltningar", "Fas", "Status", "Hälsa", "Period", "Senaste statusrapport")
+_COLUMNS = ("Insats", "Förvaltningar", "Fas", "Status", "Hälsa", "Period", "Senaste statusrapport",
+            "Uppgifterna gäller")
 
 
-def _row(insats: Insats) -> str:
+def _currency_cell(insats: Insats, as_of: AsOf) -> str:
+    known = confirmed_on(insats)
+    date = insats.uppgifterna_galler.iso() if insats.uppgifterna_galler else "Uppgift saknas"
+    marker = "" if as_of.is_current(insats) else " <span class=\"handbok-aldre\">(äldre uppgifter)</span>"
+    return f'<td data-sort="{known.isoformat() if known else ""}">{date}{marker}</td>'
+
+
+def _row(insats: Insats, as_of: AsOf) -> str:
     latest = insats.latest_report
     start = insats.period.start.first_day().isoformat() if insats.period.start else ""
-    fas_number = list(Fas).index(insats.fas) + 1
     units = ", ".join(f'<a href="{ROOT}{u.url}">{escape.text(u.namn)}</a>' for u in insats.forvaltningar)
+    currency = "bekraftad" if as_of.is_current(insats) else "aldre"
     return (f'<tr data-forvaltning="{" ".join(u.id for u in insats.forvaltningar)}" '
-            f'data-fas="{insats.fas.value}" data-status="{insats.status.value}" data-halsa="{health_token(insats.halsa)}">'
+            f'data-fas="{token(insats.fas)}" data-status="{token(insats.status)}" '
+            f'data-halsa="{token(insats.halsa)}" data-aktualitet="{currency}">'
             f'<th scope="row"><a href="{ROOT}{insats.url}">{escape.text(insats.titel)}</a></th>'
             f"<td>{units or '–'}</td>"
-            f'<td data-sort="{fas_number}">{insats.fas.label}</td>'
-            f'<td data-sort="{list(Status).index(insats.status)}">{status_badge(insats.status)}</td>'
+            f'<td data-sort="{rank(insats.fas, list(Fas)) + 1}">{label(insats.fas)}</td>'
+            f'<td data-sort="{rank(insats.status, list(Status))}">{status_badge(insats.status)}</td>'
             f'<td data-sort="{health_rank(insats.halsa)}">{health_badge(insats.halsa)}</td>'
             f'<td data-sort="{start}">{period_text(insats.period)}</td>'
-            f"<td>{latest.datum.isoformat() if latest else '–'}</td></tr>")
+            f"<td>{latest.datum.isoformat() if latest else '–'}</td>"
+            f"{_currency_cell(insats, as_of)}</tr>")
 
 
-def render_initiative_table(portfolio: Portfolio) -> str:
-    head = "".join(f'<th scope="col" data-col="{n}">{label}</th>' for n, label in enumerate(_COLUMNS))
-    rows = "".join(_row(i) for i in sorted(portfolio.insatser, key=lambda i: (i.titel.casefold(), i.id)))
+def render_initiative_table(portfolio: Portfolio, *, as_of: AsOf) -> str:
+    head = "".join(f'<th scope="col" data-col="{n}">{name}</th>' for n, name in enumerate(_COLUMNS))
+    rows = "".join(_row(i, as_of) for i in sorted(portfolio.insatser, key=lambda i: (i.titel.casefold(), i.id)))
     # data-search-exclude sits on elements without same-tag descendants: Material's search
     # parser ends an exclusion at the first closing tag with the same name.
     table = (f'<table class="handbok-portfolj" id="portfolj-tabell" data-search-exclude><caption>Alla insatser '
@@ -134,7 +170,7 @@ def render_initiative_table(portfolio: Portfolio) -> str:
             f'{scroll_region(table, label="Alla insatser")}</div>')
 
 
-def render_shared_needs(portfolio: Portfolio) -> str:
+def render_shared_needs(portfolio: Portfolio, *, as_of: AsOf) -> str:
     shared = sorted((b for b in portfolio.behov if b.is_shared), key=lambda b: (b.titel.casefold(), b.id))
     if not shared:
         return "Inga behov är identifierade av mer än en förvaltning."
@@ -142,24 +178,32 @@ def render_shared_needs(portfolio: Portfolio) -> str:
     for need in shared:
         joint = [i for i in portfolio.initiatives_for_need(need) if len(i.forvaltningar) >= 2]
         units = ", ".join(escape.text(u.namn) for u in need.forvaltningar)
-        answer = (f"gemensam insats finns ({len(joint)})" if joint else "**ingen gemensam insats ännu**")
+        answer = (f"gemensam insats finns ({len(joint)})" if joint else "**ingen gemensam insats registrerad**")
         lines.append(f"- {record_link(need, root=ROOT)} – {units} – "
-                     f"{need_status_badge(need.status)} – {answer}")
+                     f"{need_status_badge(need.status)}{as_of_note(need, as_of)} – {answer}")
     return ("Behov som två eller fler förvaltningar har identifierat, och om en gemensam insats "
             "(med minst två förvaltningar) möter behovet.\n\n" + "\n".join(lines))
 
 
-def render_attention(portfolio: Portfolio, *, build_date: dt.date) -> str:
-    flagged = [(i, attention_reasons(i, build_date)) for i in sorted(portfolio.insatser, key=lambda i: i.id)]
+def render_attention(portfolio: Portfolio, *, as_of: AsOf) -> str:
+    flagged = [(i, attention_reasons(i, as_of)) for i in sorted(portfolio.insatser, key=lambda i: i.id)]
     flagged = [(i, reasons) for i, reasons in flagged if reasons]
-    if not flagged:
-        return "Ingen insats kräver särskild uppmärksamhet just nu."
-    lines = [f"- {record_link(i, root=ROOT)}: {'; '.join(reasons)}"
-             for i, reasons in flagged]
-    return (f"{len(flagged)} insatser behöver uppmärksamhet: hälsa risk eller allvarlig avvikelse, "
-            "försenad statusrapport, passerat slutdatum utan att vara avslutad, eller saknade effektmål."
-            "\n\n"
-            + "\n".join(lines))
+    needs = [(b, need_attention_reasons(b, as_of)) for b in sorted(portfolio.behov, key=lambda b: b.id)]
+    needs = [(b, reasons) for b, reasons in needs if reasons]
+    if not flagged and not needs:
+        return "Ingen insats och inget behov kräver särskild uppmärksamhet just nu."
+    parts = []
+    if flagged:
+        parts.append(f"{len(flagged)} insatser behöver uppmärksamhet: uppgifter som behöver bekräftas, "
+                     "hälsa risk eller allvarlig avvikelse, försenad statusrapport, passerat slutdatum "
+                     "utan att vara avslutad, eller saknade effektmål.\n\n"
+                     + "\n".join(f"- {record_link(i, root=ROOT)}: {'; '.join(reasons)}"
+                                  for i, reasons in flagged))
+    if needs:
+        parts.append(f"{len(needs)} behov har uppgifter som behöver bekräftas:\n\n"
+                     + "\n".join(f"- {record_link(b, root=ROOT)}: {'; '.join(reasons)}"
+                                  for b, reasons in needs))
+    return "\n\n".join(parts)
 
 
 EXPORT_DOCUMENTATION = f"""\
@@ -185,26 +229,28 @@ sina svenska benämningar, listor med en post per rad i cellen. En cell som skul
 """
 
 
-def render_portfolio_page(portfolio: Portfolio, *, build_date: dt.date) -> str:
+def render_portfolio_page(portfolio: Portfolio, *, as_of: AsOf) -> str:
     sections = [
         "# Portföljöversikt",
-        f'<p class="handbok-avser"><strong>Siffrorna avser {build_date.isoformat()}</strong> '
-        "(datumet då webbplatsen byggdes).</p>",
+        f'<p class="handbok-avser"><strong>Sammanställd {as_of.today.isoformat()}</strong> '
+        "(datumet då webbplatsen byggdes). Varje insats och behov visar det datum dess "
+        "uppgifter gäller; bara uppgifter som bekräftats inom granskningsintervallet "
+        "räknas som läget i dag.</p>",
         "Översikten sammanställer alla insatser och behov i portföljen, som underlag för "
         "portföljens statusrapportering. Varje insats och behov har en egen sida.",
         "## Nyckeltal {#nyckeltal}",
-        render_key_figures(portfolio),
+        render_key_figures(portfolio, as_of=as_of),
         "## Alla insatser {#insatser}",
         "Tabellen är sorterad efter namn. Den går att sortera med kolumnrubrikerna och filtrera "
         "med fälten ovanför den. "
         "Utan JavaScript visas hela tabellen.",
-        render_initiative_table(portfolio),
+        render_initiative_table(portfolio, as_of=as_of),
         "## Tidslinje {#tidslinje}",
-        render_timeline(portfolio.insatser, build_date=build_date),
+        render_timeline(portfolio.insatser, as_of=as_of),
         "## Gemensamma behov {#gemensamma-behov}",
-        render_shared_needs(portfolio),
+        render_shared_needs(portfolio, as_of=as_of),
         "## Kräver uppmärksamhet {#kraver-uppmarksamhet}",
-        render_attention(portfolio, build_date=build_date),
+        render_attention(portfolio, as_of=as_of),
         "## Exporter och format {#exporter}",
         EXPORT_DOCUMENTATION,
     ]

@@ -1,0 +1,87 @@
+"""One clock (issue 12): Stockholm's date decides what is current, in real builds pinned to a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.conftest import REPO_ROOT, build_site, copy_project
+
+pytestmark = pytest.mark.build
+
+FIXTURE_DATA = REPO_ROOT / "tests" / "fixtures" / "site-hostile" / "data"
+STOCKHOLM_0030 = int(dt.datetime(2027, 3, 15, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))).timestamp())
+
+
+def _attention(site: Path) -> str:
+    page = (site / "portfolj" / "index.html").read_text(encoding="utf-8")
+    return page[page.index('id="kraver-uppmarksamhet"'):page.index('id="exporter"')]
+
+
+@pytest.fixture(scope="module")
+def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project with the small fixture data set (information dated 2026-01-01)."""
+    project = copy_project(tmp_path_factory.mktemp("clock") / "project")
+    shutil.rmtree(project / "data")
+    shutil.copytree(FIXTURE_DATA, project / "data")
+    return project
+
+
+@pytest.mark.parametrize(("build_date", "stale"), [("2027-01-01", False), ("2027-01-02", True)])
+def test_information_goes_stale_one_interval_after_its_date(fixture_project: Path, tmp_path: Path,
+                                                            build_date: str, stale: bool) -> None:
+    """Records dated and confirmed 2026-01-01, 12-month interval: current to 2027-01-01 inclusive."""
+    result = build_site(fixture_project, tmp_path / "site", env={"BUILD_DATE": build_date})
+    assert result.returncode == 0, result.output
+    reason = "Uppgifterna behöver bekräftas (de gäller 2026-01-01, senast bekräftade 2026-01-01)"
+    assert (reason in _attention(result.site_dir)) is stale
+    record = (result.site_dir / "insatser" / "rapport-i-tid" / "index.html").read_text(encoding="utf-8")
+    assert ("(insatsens steg nu)" in record) is not stale
+    assert ("enligt källan, 1 januari 2026" in record) is stale
+    assert (f"Sammanställd {build_date}" in (result.site_dir / "portfolj" / "index.html").read_text("utf-8"))
+    step = (result.site_dir / "process" / "infora" / "index.html").read_text(encoding="utf-8")
+    assert ("var i steget enligt äldre uppgifter" in step) is stale
+    start = (result.site_dir / "index.html").read_text(encoding="utf-8")
+    assert ("insatser bygger på äldre uppgifter som behöver bekräftas" in start)
+    assert (f"<strong>{3 if stale else 0}</strong> insatser bygger på äldre uppgifter" in start)
+    index = json.loads((result.site_dir / "sidor.json").read_text(encoding="utf-8"))
+    assert index["avser_datum"] == build_date
+    by_url = {entry["url"]: entry for entry in index["sidor"]}
+    assert by_url["insatser/rapport-i-tid/"]["forsenad"] is stale
+
+
+def test_a_report_dated_today_builds_at_0030_swedish_time(tmp_path: Path) -> None:
+    """00:30 in Stockholm is still yesterday in UTC; the report dated today must not be 'future'."""
+    project = copy_project(tmp_path / "project")
+    initiative = project / "data" / "insatser" / "samordning-tlo-vgr.yaml"
+    initiative.write_text(initiative.read_text(encoding="utf-8") + "statusrapporter:\n"
+                          "- datum: 2027-03-15\n  halsa: enligt-plan\n  text: Rapport skriven i natt.\n",
+                          encoding="utf-8")
+    result = build_site(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": str(STOCKHOLM_0030)})
+    assert result.returncode == 0, result.output
+    page = (result.site_dir / "portfolj" / "index.html").read_text(encoding="utf-8")
+    assert "Sammanställd 2027-03-15" in page
+    sitemap = (result.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>2027-03-15</lastmod>" in sitemap and "2027-03-14" not in sitemap
+    an_hour_earlier = build_site(project, tmp_path / "site-earlier",
+                                 env={"SOURCE_DATE_EPOCH": str(STOCKHOLM_0030 - 3600)})
+    assert an_hour_earlier.returncode != 0
+    assert ("data/insatser/samordning-tlo-vgr.yaml:18:10: fel: statusrapporten är daterad 2027-03-15, "
+            "som ligger efter dagens datum 2027-03-14") in an_hour_earlier.output
+
+
+def test_page_index_validates_against_its_published_schema(built_site: Path) -> None:
+    index = json.loads((built_site / "sidor.json").read_text(encoding="utf-8"))
+    schema = json.loads((built_site / "schemas" / "sidor.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(index)
+    urls = [entry["url"] for entry in index["sidor"]]
+    assert urls == sorted(urls) and "" in urls and "process/bereda/" in urls
+    kinds = {entry["typ"] for entry in index["sidor"]}
+    assert kinds == {"sida", "insats", "behov", "enhet"}
+    listed = (REPO_ROOT / "publicerade-adresser.txt").read_text(encoding="utf-8").splitlines()
+    assert "/sidor.json" in listed and "/schemas/sidor.schema.json" in listed
