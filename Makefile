@@ -13,6 +13,10 @@ CORE := PYTHONPATH=macros $(PY) -m handbok.cli
 # (macros/handbok/builddate.py). BUILD_DATE=YYYY-MM-DD (or SOURCE_DATE_EPOCH set by the caller)
 # pins it for reproducible builds and tests; nothing here derives it from git.
 export NO_MKDOCS_2_WARNING := 1
+# Configuration from the environment (CI passes repository variables, empty when unset): an
+# empty value is dropped so that mkdocs.yml's default applies instead of None.
+CONFIG_VARS := SITE_URL HANDBOK_EDIT_BASE HANDBOK_KONTAKT_EPOST HANDBOK_ORGANISATION
+$(foreach v,$(CONFIG_VARS),$(if $(strip $($(v))),,$(eval unexport $(v))))
 
 .PHONY: help build serve test validate bench urls diff ny-insats nytt-behov granskning lock browser-deps clean
 

@@ -31,7 +31,7 @@ class OverdueEntry:
     ansvarig: str
     senast_granskad: str | None
     uppgifterna_galler: str | None
-    granskas_senast: str
+    granskas_senast: str | None  # None: a record whose source has no date and nobody confirmed
 
 
 def overdue_entries(sidor: Mapping) -> list[OverdueEntry]:
@@ -69,7 +69,7 @@ def group_by_owner(entries: Sequence[OverdueEntry]) -> list[tuple[str, list[Over
     """(owner, entries) per owner, owners alphabetically, each group the longest overdue first."""
     owners = sorted({entry.ansvarig for entry in entries}, key=_owner_order)
     return [(owner, sorted((e for e in entries if e.ansvarig == owner),
-                           key=lambda e: (e.granskas_senast, e.url, e.fil)))
+                           key=lambda e: (e.granskas_senast or "", e.url, e.fil)))
             for owner in owners]
 
 
@@ -80,7 +80,7 @@ def _address(url: str, site_url: str) -> str:
 def _entry_lines(entry: OverdueEntry, site_url: str) -> list[str]:
     kind = KIND_LABELS.get(entry.typ, entry.typ)
     lines = [f"- **[{_markdown_text(entry.titel)}](<{_address(entry.url, site_url)}>)** ({kind}, `{entry.fil}`)",
-             f"  - Skulle granskas senast: {entry.granskas_senast}",
+             f"  - Skulle granskas senast: {entry.granskas_senast or 'genast (källan saknar datum)'}",
              f"  - Senast granskad: {entry.senast_granskad or 'aldrig bekräftad'}"]
     if entry.typ != "sida":
         lines.append(f"  - Uppgifterna gäller: {entry.uppgifterna_galler or 'uppgift saknas'}")

@@ -150,3 +150,19 @@ def test_command_reports_a_file_that_is_not_a_page_index(tmp_path: Path) -> None
     completed, title, _ = _cli(tmp_path, {"format": "annat"})
     assert completed.returncode == 1
     assert completed.stderr.startswith("fel: ") and not title.exists()
+
+
+def test_a_record_without_any_date_sorts_first_and_says_so() -> None:
+    sidor = {"format": "forandringshandboken/sidor", "version": 1, "avser_datum": "2026-11-29",
+             "granskningsintervall_manader": 12, "sidor": [
+                 {"url": "organisation/a/", "titel": "A", "typ": "enhet", "fil": "data/organisation/a.yaml",
+                  "ansvarig": "A", "senast_granskad": None, "uppgifterna_galler": None,
+                  "granskas_senast": None, "forsenad": True},
+                 {"url": "organisation/b/", "titel": "B", "typ": "enhet", "fil": "data/organisation/b.yaml",
+                  "ansvarig": "A", "senast_granskad": None, "uppgifterna_galler": "2019",
+                  "granskas_senast": "2020-12-31", "forsenad": True}]}
+    entries = overdue_entries(sidor)
+    assert [e.url for _, group in group_by_owner(entries) for e in group] == [
+        "organisation/a/", "organisation/b/"]
+    _, body = review_issue(sidor)
+    assert "Skulle granskas senast: genast (källan saknar datum)" in body
