@@ -40,7 +40,7 @@ def _summary(insats: Insats, as_of: AsOf) -> str:
         ("Projektledare", escape.text(insats.projektledare) or "Uppgift saknas"),
         ("Finansiering", financing_text(insats.finansiering, escape.text)),
         ("Rapportintervall",
-         insats.rapportintervall.label if insats.rapportintervall else "Inte angivet"),
+         label(insats.rapportintervall)),
     ]
     return summary_box(rows)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from handbok.currency import AsOf
 from handbok.model import Behov, Portfolio
 from handbok.render import escape
-from handbok.render.badges import health_badge, need_status_badge, status_badge
+from handbok.render.badges import health_badge, label, need_status_badge, status_badge
 from handbok.render.blocks import amount_text, as_of_note, currency_block, source_citation, summary_box
 from handbok.render.links import record_link, unit_html_links
 from handbok.render.richtext import render_richtext
@@ -24,7 +24,7 @@ NO_INITIATIVE_MARKER = ('<p class="handbok-markering handbok-markering--ingen-in
 def _summary(need: Behov, as_of: AsOf) -> str:
     rows = [
         ("Status", need_status_badge(need.status) + (as_of_note(need, as_of) if need.status else "")),
-        ("Prioritet", need.prioritet.label if need.prioritet else "Inte angiven"),
+        ("Prioritet", label(need.prioritet)),
         ("Målgrupp", escape.text(need.malgrupp) or "Uppgift saknas"),
         ("Identifierat av", unit_html_links(need.forvaltningar, root_url=ROOT_URL)),
     ]
