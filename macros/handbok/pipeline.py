@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from handbok import validate
+from handbok import schema_enums, validate
 from handbok.build_model import build_portfolio
 from handbok.builddate import build_date
 from handbok.load import Document, load_document
@@ -27,6 +27,8 @@ def load_portfolio_as_of(data_dir: Path, schema_dir: Path, *,
     """`load_portfolio` with the date status reports are checked against given explicitly."""
     repo_root = data_dir.parent
     validators, problems = validate.load_validators(schema_dir, repo_root)
+    problems += schema_enums.enum_problems({n: v.schema for n, v in validators.items()}, schema_dir,
+                                           repo_root)
     if problems:
         return None, sorted(problems)
     fast_checks = {name: validate.fast_check(v) for name, v in validators.items()}
@@ -39,8 +41,8 @@ def load_portfolio_as_of(data_dir: Path, schema_dir: Path, *,
         problems += kind_problems
         for document in loaded:
             problems += validate.header_problems(document, kind.name)
-            problems += validate.schema_problems(document, validators[kind.name],
-                                                 fast_checks[kind.name])
+            found = validate.schema_problems(document, validators[kind.name], fast_checks[kind.name])
+            problems += found or validate.year_problems(document, validators[kind.name])
     problems += validate.cross_record_problems(documents, today, unreadable=unreadable)
     if problems:
         return None, sorted(set(problems))
