@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from handbok import schema_enums, validate
+from handbok import schema_enums, source_files, validate
 from handbok.build_model import build_portfolio
 from handbok.builddate import build_date
 from handbok.load import Document, load_document
@@ -31,13 +31,16 @@ def load_portfolio_as_of(data_dir: Path, schema_dir: Path, *,
                                            repo_root)
     if problems:
         return None, sorted(problems)
+    problems = source_files.data_inventory_problems(data_dir, repo_root) + \
+        source_files.symlink_problems(data_dir, repo_root)
     fast_checks = {name: validate.fast_check(v) for name, v in validators.items()}
     documents: dict[str, list[Document]] = {}
     unreadable: dict[str, set[str]] = {}
     for kind in validate.KINDS:
         loaded, kind_problems = _load_kind(data_dir / kind.folder, repo_root, kind.name)
         documents[kind.name] = loaded
-        unreadable[kind.name] = {Path(p.path).stem for p in kind_problems}
+        unreadable[kind.name] = {Path(p.path).stem for p in problems + kind_problems
+                                 if p.path.startswith(f"{data_dir.name}/{kind.folder}/")}
         problems += kind_problems
         for document in loaded:
             problems += validate.header_problems(document, kind.name)
@@ -56,11 +59,8 @@ def _load_kind(folder: Path, repo_root: Path, kind: str) -> tuple[list[Document]
         return documents, problems
     for path in sorted(folder.iterdir()):
         rel = path.relative_to(repo_root).as_posix()
-        if path.suffix == ".yml":
-            problems.append(Problem(rel, 1, 1, f"datafiler ska ha ändelsen .yaml; byt namn till "
-                                    f"'{path.stem}.yaml'", "filandelse"))
-        if path.suffix != ".yaml" or not path.is_file():
-            continue
+        if path.suffix != ".yaml" or not path.is_file() or path.is_symlink():
+            continue  # reported by source_files
         try:
             raw = path.read_bytes()
         except OSError as error:
