@@ -89,7 +89,7 @@ def node_at(root: yaml.Node, path: tuple[str | int, ...], *, key: bool = False) 
 
 def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse one file's bytes; on any problem the document is None and the problems say why."""
-    text, problems = _decode(path, raw)
+    text, problems = decode_text(path, raw)
     if text is None:
         return None, problems
     problems = _tab_problems(path, text)
@@ -118,7 +118,7 @@ def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
     return Document(path, node, data, text.split("\n", 1)[0]), []
 
 
-def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+def decode_text(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

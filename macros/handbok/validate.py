@@ -104,12 +104,12 @@ def python_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def _with_python_patterns(schema: Any) -> Any:
+def with_python_patterns(schema: Any) -> Any:
     if isinstance(schema, dict):
         return {key: python_pattern(value) if key == "pattern" and isinstance(value, str)
-                else _with_python_patterns(value) for key, value in schema.items()}
+                else with_python_patterns(value) for key, value in schema.items()}
     if isinstance(schema, list):
-        return [_with_python_patterns(item) for item in schema]
+        return [with_python_patterns(item) for item in schema]
     return copy.copy(schema)
 
 
@@ -120,16 +120,16 @@ def load_validators(schema_dir: Path, repo_root: Path) -> tuple[dict[str, Draft2
     problems: list[Problem] = []
     for kind in KINDS:
         path = schema_dir / f"{kind.name}.schema.json"
-        schema, problem = _read_schema(path, _relative(path, repo_root))
+        schema, problem = read_schema(path, _relative(path, repo_root))
         if problem is not None:
             problems.append(problem)
             continue
-        loaded[kind.name] = _Validator(_with_python_patterns(schema),
+        loaded[kind.name] = _Validator(with_python_patterns(schema),
                                        format_checker=Draft202012Validator.FORMAT_CHECKER)
     return loaded, problems
 
 
-def _read_schema(path: Path, rel: str) -> tuple[Any, Problem | None]:
+def read_schema(path: Path, rel: str) -> tuple[Any, Problem | None]:
     try:
         schema = json.loads(path.read_bytes().decode("utf-8"))
     except OSError as error:
@@ -146,7 +146,7 @@ def _read_schema(path: Path, rel: str) -> tuple[Any, Problem | None]:
         return None, Problem(rel, 1, 1, "schemat ska vara ett JSON-objekt ({ … })", "schema")
     try:
         Draft202012Validator.check_schema(schema)
-        fastjsonschema.compile(_with_python_patterns(schema))
+        fastjsonschema.compile(with_python_patterns(schema))
     except Exception as error:  # SchemaError, fastjsonschema's definition errors, bad regexes
         where = "/".join(str(step) for step in getattr(error, "path", ())) or "roten"
         message = getattr(error, "message", None) or str(error)
