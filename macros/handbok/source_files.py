@@ -79,3 +79,15 @@ def _rel(path: Path, repo_root: Path) -> str:
         return path.relative_to(repo_root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def address_collision(authored: str, generated: str, address: str, source: str | None) -> Problem:
+    """An authored docs/ file that would publish at the same address as a generated file.
+
+    MkDocs would silently keep one of the two (issue 14); `authored` and `generated` are
+    relative to docs/, `address` to the site root, `source` is the generated file's data file.
+    """
+    origin = f", som byggs från {source}" if source else ", som byggs från data"
+    return Problem(f"docs/{authored}", 1, 1, f"filen får samma adress ({address}) som den "
+                   f"genererade filen {generated}{origin}; byt namn på eller ta bort "
+                   f"docs/{authored}", "adresskrock")
