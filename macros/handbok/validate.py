@@ -463,7 +463,33 @@ def _parent_cycle_problems(units: list[Document]) -> list[Problem]:
                                          f"fältet 'overordnad' bildar en cirkel ({chain}); en enhet "
                                          "kan inte vara överordnad sig själv", "overordnad-cirkel"))
         done.update(walk)
-    return problems
+    cyclic = {p.path for p in problems}
+    return problems + _depth_problems(parent_of, document_of, cyclic)
+
+
+MAX_UNIT_DEPTH = 15  # levels below a top unit; the organisation page nests its list this deep
+
+
+def _depth_problems(parent_of: dict[str, str | None], document_of: dict[str, Document],
+                    cyclic: set[str]) -> list[Problem]:
+    """The first unit of each chain that lies deeper than MAX_UNIT_DEPTH (linear, memoised)."""
+    depth: dict[str, int] = {}
+    for start in parent_of:
+        chain: list[str] = []
+        seen: set[str] = set()
+        current: str | None = start
+        while current in parent_of and current not in depth and current not in seen \
+                and document_of[current].path not in cyclic:
+            chain.append(current)
+            seen.add(current)
+            current = parent_of[current]
+        base = depth.get(current, 0) if current is not None else 0
+        for offset, unit_id in enumerate(reversed(chain), start=1):
+            depth[unit_id] = base + offset
+    return [_located(document_of[u].path, document_of[u].node_at(("overordnad",)),
+                     f"enheten ligger {MAX_UNIT_DEPTH + 1} nivåer under sin översta enhet genom "
+                     f"'overordnad'; högst {MAX_UNIT_DEPTH} nivåer är tillåtna", "overordnad-djup")
+            for u, d in sorted(depth.items()) if d == MAX_UNIT_DEPTH + 2]
 
 
 class _IdIndex:
