@@ -36,10 +36,14 @@ def render_need_index(portfolio: Portfolio) -> str:
 
 
 def _tree(units: list[Enhet], portfolio: Portfolio, depth: int) -> list[str]:
+    """Depth-first, with an explicit stack: a long chain of units must not recurse (issue 14)."""
     lines = []
-    for unit in sorted(units, key=lambda u: u.id):
-        lines.append(f"{'    ' * depth}- {record_link(unit, root=ROOT)} ({unit.typ.label})")
-        lines += _tree(list(portfolio.children_of(unit)), portfolio, depth + 1)
+    stack = [(unit, depth) for unit in sorted(units, key=lambda u: u.id, reverse=True)]
+    while stack:
+        unit, level = stack.pop()
+        lines.append(f"{'    ' * level}- {record_link(unit, root=ROOT)} ({unit.typ.label})")
+        children = sorted(portfolio.children_of(unit), key=lambda u: u.id, reverse=True)
+        stack += [(child, level + 1) for child in children]
     return lines
 
 
