@@ -88,7 +88,7 @@ def _mutate_tree(draw, data: dict) -> dict:
         elif operation == "rename" and isinstance(parent, dict):
             parent[draw(unicode_text.filter(bool))] = parent.pop(last)
         elif operation == "replace":
-            parent[last] = draw(scalars)
+            parent[last] = copy.deepcopy(draw(scalars))  # TRICKY holds mutable lists
         elif operation == "insert" and isinstance(parent[last], str):
             text, at = parent[last], draw(st.integers(0, len(parent[last])))
             parent[last] = text[:at] + draw(st.sampled_from(["\n", "\r", "\t", "\u202e", "\u200f",
