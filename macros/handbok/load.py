@@ -164,17 +164,25 @@ def _nesting_problem(path: str, text: str) -> Problem | None:
     if bound <= MAX_DEPTH:
         return None
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                return Problem(path, mark.line + 1, mark.column + 1, f"värdena är nästlade i fler "
-                               f"än {MAX_DEPTH} nivåer (listor eller grupper i varandra); en post har "
-                               "högst några nivåer", "nastling")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _nesting_at(path, event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # PyYAML 6.0.4's scanner stops at 1000 levels, before the parser yields the 21st.
+        if "nesting depth" not in str(error.problem) or error.problem_mark is None:
+            raise
+        return _nesting_at(path, error.problem_mark)
     return None
+
+
+def _nesting_at(path: str, mark: yaml.Mark) -> Problem:
+    return Problem(path, mark.line + 1, mark.column + 1, f"värdena är nästlade i fler än {MAX_DEPTH} "
+                   "nivåer (listor eller grupper i varandra); en post har högst några nivåer", "nastling")
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:

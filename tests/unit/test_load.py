@@ -147,7 +147,9 @@ NESTED = "värdena är nästlade i fler än 20 nivåer (listor eller grupper i v
 @pytest.mark.parametrize("levels", [21, 1000, 100_000])
 def test_deep_flow_nesting_is_located(levels: int) -> None:
     raw = ("id: x\nperiod: " + "[" * levels + "]" * levels + "\n").encode()
-    assert problems(raw) == [(2, 28, NESTED)]
+    # Up to 1000 levels the 21st '[' is named; beyond, PyYAML's scanner stops first, further on.
+    assert [(line, message) for line, _, message in problems(raw)] == [(2, NESTED)]
+    assert problems(raw)[0][1] in (28, 1008)
 
 
 def test_deep_block_nesting_is_located() -> None:
