@@ -18,13 +18,14 @@ export NO_MKDOCS_2_WARNING := 1
 CONFIG_VARS := SITE_URL HANDBOK_EDIT_BASE HANDBOK_KONTAKT_EPOST HANDBOK_ORGANISATION
 $(foreach v,$(CONFIG_VARS),$(if $(strip $($(v))),,$(eval unexport $(v))))
 
-.PHONY: help build serve test validate bench urls diff ny-insats nytt-behov granskning lock browser-deps clean
+.PHONY: help build serve test fuzz validate bench urls diff ny-insats nytt-behov granskning lock browser-deps clean
 
 help:
 	@echo "make build       bygger webbplatsen strikt till site/"
 	@echo "make serve       förhandsgranskning på http://127.0.0.1:8000"
 	@echo "make test        hela testsviten (inklusive webbläsartester)"
 	@echo "make validate    kontrollerar alla datafiler"
+	@echo "make fuzz        lång körning av fuzz-testet (FUZZ_EXAMPLES=antal, standard 20000)"
 	@echo "make bench       mäter byggtider mot ett rent Material-bygge"
 	@echo "make urls        uppdaterar publicerade-adresser.txt"
 	@echo "make diff BASE=… sammanfattar dataändringar mot en git-referens"
@@ -65,6 +66,11 @@ validate: $(VENV)/.installed
 
 test: $(VENV)/.installed browser-deps
 	$(PY) -m pytest
+
+# The property fuzzer's long run (issue 14); `make test` runs it briefly.
+fuzz: $(VENV)/.installed
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/unit/test_fuzz.py -q -p no:cacheprovider \
+	  --hypothesis-show-statistics
 
 bench: $(VENV)/.installed
 	PYTHONPATH=macros:. $(PY) -m bench.run

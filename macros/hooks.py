@@ -79,10 +79,20 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         *_core("schema_files").published_schema_files(root / "schemas"),
         *_core("redirects").redirect_files(root, portfolio, config.site_url or ""),
     ]
+    authored = {f.dest_uri: f for f in files if f.generated_by is None}
+    collisions = []
     for generated in generated_files:
-        files.append(File.generated(config, generated.path, content=generated.content))
+        file = File.generated(config, generated.path, content=generated.content)
+        clash = files.get_file_from_path(generated.path) or authored.get(file.dest_uri)
+        if clash is not None and clash.generated_by is None:
+            collisions.append(_core("source_files").address_collision(
+                clash.src_uri, generated.path, file.dest_uri, generated.source_path))
+            continue
+        files.append(file)
         if generated.source_path:
             _edit_sources[generated.path] = generated.source_path
+    if collisions:
+        _fail(collisions)
     return files
 
 

@@ -1,19 +1,32 @@
-"""mkdocs-macros adapter: exposes the core's page macros to authored pages that opt in.
+"""mkdocs-macros adapter: exposes the core's page macros to the pages that may use them.
 
 Pages opt in with `render_macros: true` (render_by_default is false), so data text in
-generated pages is never evaluated as a template.
+generated pages is never evaluated as a template; only the pages in
+handbok/macro_pages.py may opt in, and every page renders in a Jinja sandbox that reaches
+nothing but the handbook's macros (issue 14). A template error stops the build with the
+page's file and line instead of the plugin's traceback.
 """
 
 from __future__ import annotations
 
 import functools
 import sys
+import traceback
 from pathlib import Path
+from typing import Any
+
+from jinja2 import Template, TemplateSyntaxError
+from jinja2.defaults import DEFAULT_NAMESPACE
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 PORTFOLIO_KEY = "_handbok_portfolio"
 AS_OF_KEY = "_handbok_as_of"
+# Values a page may read attributes of; everything else (config, page, plugins, functions)
+# stays out of reach, so `config.theme.get_env()` cannot hand out an unsandboxed engine.
+_PLAIN_TYPES = (str, int, float, bool, list, tuple, dict, type(None))
 
 
 def define_env(env) -> None:
@@ -26,3 +39,109 @@ def define_env(env) -> None:
     for macros, first_argument in bound:
         for name, function in macros.items():
             env.macro(functools.partial(function, first_argument), name)
+
+
+class _PageTemplate(Template):
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        try:
+            return super().render(*args, **kwargs)
+        except Exception as error:  # recorded; on_post_page_macros stops the build with it
+            self.environment.record(error, _template_line(error))  # type: ignore[attr-defined]
+            return ""
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Only plain values' attributes and the allowed callables; failures recorded, not raised."""
+
+    template_class = _PageTemplate
+
+    def __init__(self, allowed_callables: list[Any], **options: Any) -> None:
+        super().__init__(**options)
+        self.allowed = {id(c) for c in allowed_callables}
+        self.failure: tuple[int, str] | None = None
+        self.front_matter_lines = 0
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return type(obj) in _PLAIN_TYPES and super().is_safe_attribute(obj, attr, value)
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        bound_to_plain = type(getattr(obj, "__self__", None)) in _PLAIN_TYPES[:-1]
+        return (id(obj) in self.allowed or bound_to_plain) and super().is_safe_callable(obj)
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Template:
+        try:
+            return super().from_string(source, globals, template_class)
+        except TemplateSyntaxError as error:
+            self.record(error, error.lineno)
+            return super().from_string("")
+
+    def record(self, error: Exception, line: int) -> None:
+        if self.failure is None:
+            self.failure = (line, _swedish(error))
+
+
+def _swedish(error: Exception) -> str:
+    if isinstance(error, SecurityError):
+        return (f"mallkoden försöker nå något som sidor inte får använda ({error}); en sida får bara "
+                "anropa handbokens makron, t.ex. {{ nyckeltal() }}")
+    if isinstance(error, TemplateSyntaxError):
+        return f"mallkoden har ett syntaxfel: {error.message}"
+    return f"mallkoden kunde inte köras: {type(error).__name__}: {error}"
+
+
+def _template_line(error: Exception) -> int:
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+    return frames[-1].lineno or 1 if frames else 1
+
+
+def _sandbox_for(plugin) -> _Sandbox:
+    """The plugin's Jinja environment rebuilt as a sandbox with the same settings and names."""
+    old = plugin.env
+    if isinstance(old, _Sandbox):
+        return old
+    options = {name: getattr(old, name) for name in (
+        "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+        "comment_start_string", "comment_end_string", "line_statement_prefix",
+        "line_comment_prefix", "trim_blocks", "lstrip_blocks", "newline_sequence",
+        "keep_trailing_newline", "undefined", "autoescape", "finalize")}
+    from handbok import page_macros, site_macros
+    names = [*page_macros.MACROS, *site_macros.MACROS]
+    allowed = [plugin.macros[name] for name in names] + list(DEFAULT_NAMESPACE.values())
+    sandbox = _Sandbox(allowed, loader=None, **options)
+    sandbox.globals.update(old.globals)
+    sandbox.filters.update(old.filters)
+    sandbox.tests.update(old.tests)
+    plugin._env = sandbox  # the plugin builds a plain Environment in on_config; no setter exists
+    return sandbox
+
+
+def on_pre_page_macros(env) -> None:
+    from handbok.macro_pages import MACRO_PAGES
+
+    page = env.page
+    if page.meta.get("render_macros") not in (None, False) and page.file.src_uri not in MACRO_PAGES:
+        raise PluginError(f"Bygget stoppades: docs/{page.file.src_uri}:1:1: fel: sidan får inte "
+                          "köra makron ('render_macros' är bara tillåtet på sidorna i "
+                          "macros/handbok/macro_pages.py)")
+    sandbox = _sandbox_for(env)
+    sandbox.failure = None
+    sandbox.front_matter_lines = _lines_before(page, env.markdown)
+
+
+def _lines_before(page, markdown: str) -> int:
+    """Lines of front matter above the Markdown the template is rendered from."""
+    if not page.file.abs_src_path or not markdown:
+        return 0
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    start = source.find(markdown)
+    return source.count("\n", 0, start) if start > 0 else 0
+
+
+def on_post_page_macros(env) -> None:
+    sandbox = _sandbox_for(env)
+    if sandbox.failure is None:
+        return
+    line, message = sandbox.failure
+    sandbox.failure = None
+    raise PluginError(f"Bygget stoppades: 1 problem i källfilerna.\n"
+                      f"docs/{env.page.file.src_uri}:{line + sandbox.front_matter_lines}:1: fel: {message}")

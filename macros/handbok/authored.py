@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from handbok import page_safety
+from handbok.load import decode_text
 from handbok.problems import Problem
+from handbok.validate import YEAR_MAX, YEAR_MIN
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 REQUIRED_FIELDS = ("ansvarig", "senast_granskad")
@@ -48,6 +52,8 @@ def check_page(rel_path: str, text: str) -> list[Problem]:
     """Problems with one page's front matter: missing owner or a missing/invalid review date."""
     try:
         meta = read_front_matter(text)
+    except RecursionError:
+        return [Problem(rel_path, 1, 1, "front matter är nästlad för djupt", "front-matter")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -67,6 +73,9 @@ def check_page(rel_path: str, text: str) -> list[Problem]:
     elif not _is_iso_date(review):
         problems.append(Problem(rel_path, 1, 1, f"fältet 'senast_granskad' har värdet '{review}', "
                                 "som inte är ett giltigt datum (ÅÅÅÅ-MM-DD)", "front-matter-granskad"))
+    elif not YEAR_MIN <= int(review[:4]) <= YEAR_MAX:
+        problems.append(Problem(rel_path, 1, 1, f"fältet 'senast_granskad' har värdet '{review}': "
+                                f"året ska ligga mellan {YEAR_MIN} och {YEAR_MAX}", "front-matter-granskad"))
     return problems
 
 
@@ -79,19 +88,43 @@ def _is_iso_date(text: str) -> bool:
 
 
 def check_authored_pages(docs_dir: Path, repo_root: Path) -> list[Problem]:
-    """Front-matter problems in every Markdown page under docs/, all at once."""
+    """Front matter, encoding and script-capable content of every authored file, all at once."""
     problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in _authored_files(docs_dir, page_safety.SCANNED_SUFFIXES):
         rel_path = path.relative_to(repo_root).as_posix()
-        problems.extend(check_page(rel_path, path.read_text(encoding="utf-8")))
+        text, decode_problems = decode_text(rel_path, path.read_bytes())
+        if text is None:
+            problems += decode_problems
+            continue
+        problems += page_safety.page_problems(rel_path, text)
+        if path.suffix == ".md":
+            problems += check_page(rel_path, text)
+            problems += page_safety.snippet_problems(rel_path, text, repo_root)
+            problems += page_safety.macro_problems(rel_path, text, _front_matter_or_empty(text))
     return problems
+
+
+def _authored_files(docs_dir: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Regular files under docs/ with these suffixes; symlinks are skipped (reported elsewhere)."""
+    found = []
+    for current, _, names in os.walk(docs_dir, followlinks=False):
+        found += [Path(current) / n for n in names if n.endswith(suffixes)
+                  and not (Path(current) / n).is_symlink()]
+    return sorted(found)
+
+
+def _front_matter_or_empty(text: str) -> dict:
+    try:
+        return read_front_matter(text) or {}
+    except (yaml.YAMLError, RecursionError):
+        return {}  # check_page reports it
 
 
 def page_meta(docs_dir: Path, repo_root: Path) -> list[PageMeta]:
     """Owner and review date of every authored page (pages with problems are skipped)."""
     pages = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
+    for path in _authored_files(docs_dir, (".md",)):
+        text = path.read_bytes().decode("utf-8", errors="replace")
         rel_path = path.relative_to(repo_root).as_posix()
         if check_page(rel_path, text):
             continue

@@ -7,6 +7,7 @@ and dates stay the strings the editor typed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,12 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _AMBIGUOUS_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+# YAML 1.1 reads `010` as 8, `12:30` as 750, `0x1f`, `0o17`, `0b11` and `1_000` as numbers
+# (issue 14): only plain decimal numbers are taken as numbers, anything else must be quoted.
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+MAX_DIGITS = 15  # whole kronor up to 10^15; longer numbers are typing mistakes
+MAX_DEPTH = 20  # records nest 3 levels; deep nesting would exhaust the parser's stack
 
 # PyYAML's own wording for the commonest syntax errors, in Swedish.
 _SYNTAX_TRANSLATIONS = {
@@ -82,13 +89,16 @@ def node_at(root: yaml.Node, path: tuple[str | int, ...], *, key: bool = False) 
 
 def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse one file's bytes; on any problem the document is None and the problems say why."""
-    text, problems = _decode(path, raw)
+    text, problems = decode_text(path, raw)
     if text is None:
         return None, problems
     problems = _tab_problems(path, text)
     if problems:
         return None, problems
     try:
+        too_deep = _nesting_problem(path, text)
+        if too_deep is not None:
+            return None, [too_deep]
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, error)]
@@ -108,7 +118,7 @@ def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
     return Document(path, node, data, text.split("\n", 1)[0]), []
 
 
-def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+def decode_text(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -137,6 +147,42 @@ def _compose(text: str) -> yaml.Node | None:
         return loader.get_single_node()
     finally:
         loader.dispose()
+
+
+_STRUCTURE_PREFIX = re.compile(r"^[ ]*(?:[-?:][ ]+)*", re.MULTILINE)
+
+
+def _nesting_problem(path: str, text: str) -> Problem | None:
+    """A located problem when collections nest deeper than MAX_DEPTH, found before composing.
+
+    libyaml's composer recurses once per level and crashes the interpreter at a few thousand
+    levels (issue 14), so depth is counted on the parser's events first. Every level needs a
+    '[', a '{' or a column of block structure, so most files are cleared without parsing.
+    """
+    bound = text.count("[") + text.count("{") + \
+        max((len(m) for m in _STRUCTURE_PREFIX.findall(text)), default=0)
+    if bound <= MAX_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _nesting_at(path, event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # PyYAML 6.0.4's scanner stops at 1000 levels, before the parser yields the 21st.
+        if "nesting depth" not in str(error.problem) or error.problem_mark is None:
+            raise
+        return _nesting_at(path, error.problem_mark)
+    return None
+
+
+def _nesting_at(path: str, mark: yaml.Mark) -> Problem:
+    return Problem(path, mark.line + 1, mark.column + 1, f"värdena är nästlade i fler än {MAX_DEPTH} "
+                   "nivåer (listor eller grupper i varandra); en post har högst några nivåer", "nastling")
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -197,9 +243,9 @@ class _ValueBuilder:
         if tag == _NULL:
             return None
         if tag == _INT:
-            return _SCALAR_CONSTRUCTOR.construct_yaml_int(node)
+            return self._number(node, _PLAIN_INT, _SCALAR_CONSTRUCTOR.construct_yaml_int)
         if tag == _FLOAT:
-            return _SCALAR_CONSTRUCTOR.construct_yaml_float(node)
+            return self._number(node, _PLAIN_FLOAT, _SCALAR_CONSTRUCTOR.construct_yaml_float)
         if tag == _BOOL:
             if text.lower() in _AMBIGUOUS_BOOLEANS:
                 self.problems.append(_at(self.path, node, f"värdet '{text}' tolkas av YAML som "
@@ -208,6 +254,21 @@ class _ValueBuilder:
                 return text
             return text.lower() == "true"
         return self._bad_tag(node)
+
+    def _number(self, node: yaml.ScalarNode, plain: re.Pattern[str], construct) -> Any:
+        text = node.value
+        mantissa = re.split("[eE]", text)[0] if plain is _PLAIN_FLOAT else text
+        digits = sum(c.isalnum() for c in mantissa)
+        if digits > MAX_DIGITS:
+            self.problems.append(_at(self.path, node, f"talet har {digits} siffror, men får ha "
+                                     f"högst {MAX_DIGITS}", "stort-tal"))
+            return None
+        if not plain.fullmatch(text):
+            self.problems.append(_at(self.path, node, f"värdet '{text}' läses av YAML som talet "
+                                     f"{construct(node)}; skriv \"{text}\" inom citattecken om "
+                                     "det är text, eller skriv talet med bara siffror", "yaml11-tal"))
+            return text
+        return construct(node)
 
     def _bad_tag(self, node: yaml.Node) -> None:
         self.problems.append(_at(self.path, node, f"YAML-taggen '{node.tag}' stöds inte i "

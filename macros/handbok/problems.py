@@ -18,7 +18,8 @@ class Problem:
 
 def format_problem(problem: Problem) -> str:
     """`data/insatser/x.yaml:12:5: fel: <message>` — the line editors and CI logs read."""
-    return f"{problem.path}:{problem.line}:{problem.column}: fel: {problem.message}"
+    message = problem.message.replace("\r", "\\r").replace("\n", "\\n")  # one line per problem
+    return f"{problem.path}:{problem.line}:{problem.column}: fel: {message}"
 
 
 def format_github_annotation(problem: Problem) -> str:

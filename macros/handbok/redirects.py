@@ -25,6 +25,7 @@ from handbok.load import load_document
 from handbok.model import Portfolio
 from handbok.problems import Problem
 from handbok.published_urls import page_url
+from handbok.validate import read_schema, with_python_patterns
 
 REDIRECT_MAP = "data/omdirigeringar.yaml"
 REDIRECT_SCHEMA = "schemas/omdirigeringar.schema.json"
@@ -114,7 +115,7 @@ def live_pages(repo_root: Path, portfolio: Portfolio) -> dict[str, LivePage]:
     pages = {url: LivePage(title, "") for url, title in GENERATED_PAGES.items()}
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir).as_posix()
-        title = _page_title(path.read_text(encoding="utf-8"), relative)
+        title = _page_title(path.read_bytes().decode("utf-8", errors="replace"), relative)
         pages[page_url(relative)] = LivePage(title, f"docs/{relative}")
     for section, records in _record_sections(portfolio):
         for record in records:
@@ -126,7 +127,7 @@ def live_pages(repo_root: Path, portfolio: Portfolio) -> dict[str, LivePage]:
 def _page_title(text: str, relative: str) -> str:
     try:
         front = read_front_matter(text) or {}
-    except yaml.YAMLError:  # reported by handbok.authored
+    except (yaml.YAMLError, RecursionError):  # reported by handbok.authored
         front = {}
     if front.get("title"):
         return str(front["title"])
@@ -196,8 +197,10 @@ def load_redirect_map(repo_root: Path) -> tuple[list[Redirect], list[Problem]]:
     if not schema_file.exists():
         return [], [Problem(REDIRECT_MAP, 1, 1, f"schemat {REDIRECT_SCHEMA} saknas, så "
                             "omdirigeringarna kan inte kontrolleras", "omdirigering-schema")]
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    problems = _schema_problems(document, schema)
+    schema, problem = read_schema(schema_file, REDIRECT_SCHEMA)
+    if problem is not None:
+        return [], [problem]
+    problems = _schema_problems(document, with_python_patterns(schema))
     if problems:
         return [], problems
     redirects = []

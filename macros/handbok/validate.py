@@ -6,6 +6,7 @@ the YAML node it is about (a missing field at its mapping, an unknown field at i
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import json
@@ -17,7 +18,7 @@ from typing import Any
 
 import fastjsonschema
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 
 from handbok.load import Document
@@ -45,10 +46,11 @@ KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
-_PATTERN_EXPLANATIONS = {
-    SLUG_PATTERN: "ska bestå av små bokstäver a–z, siffror och bindestreck (å/ä blir a, ö blir o), "
-    "t.ex. 'skaraborgs-sjukhus'",
-}
+_SLUG_EXPLANATION = ("ska bestå av små bokstäver a–z, siffror och bindestreck (å/ä blir a, ö blir o), "
+                     "t.ex. 'skaraborgs-sjukhus'")
+# Dates in the data (full or partial) must name a year in this range; the schemas' integer
+# years use the same bounds.
+YEAR_MIN, YEAR_MAX = 1900, 2100
 _TYPE_NAMES = {
     "string": "text", "integer": "ett heltal", "number": "ett tal", "boolean": "true eller false",
     "array": "en lista (rader som börjar med '- ')", "object": "en grupp av fält (fält: värde)",
@@ -69,26 +71,102 @@ def schema_header(kind: str) -> str:
     return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
 
 
+def _is_whole_number(checker: object, instance: object) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+# JSON Schema counts 2020.0 as an integer; the handbook would then publish "500 000.0 kr"
+# and "2020.0" (issue 14), so whole numbers must be written without a decimal point.
+_Validator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number))
+
+
+def python_pattern(pattern: str) -> str:
+    """An ECMA-262 pattern as Python reads it: `$` matches only at the very end.
+
+    Python's `$` also matches before a final newline, so `id: "x\n"` passed `^…$` (issue 14);
+    editors check the same schema with JavaScript, where it does not.
+    """
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            char = r"\Z"
+        out.append(char)
+    return "".join(out)
+
+
+def with_python_patterns(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {key: python_pattern(value) if key == "pattern" and isinstance(value, str)
+                else with_python_patterns(value) for key, value in schema.items()}
+    if isinstance(schema, list):
+        return [with_python_patterns(item) for item in schema]
+    return copy.copy(schema)
+
+
 def load_validators(schema_dir: Path, repo_root: Path) -> tuple[dict[str, Draft202012Validator],
                                                                 list[Problem]]:
     """One validator per kind, with formats enforced; a broken schema file is a problem."""
-    validators: dict[str, Draft202012Validator] = {}
+    loaded: dict[str, Draft202012Validator] = {}
     problems: list[Problem] = []
     for kind in KINDS:
         path = schema_dir / f"{kind.name}.schema.json"
-        rel = _relative(path, repo_root)
-        try:
-            schema = json.loads(path.read_text(encoding="utf-8"))
-            Draft202012Validator.check_schema(schema)
-        except (OSError, ValueError) as error:
-            problems.append(Problem(rel, 1, 1, f"schemat kan inte läsas: {error}", "schema"))
+        schema, problem = read_schema(path, _relative(path, repo_root))
+        if problem is not None:
+            problems.append(problem)
             continue
-        except Exception as error:  # jsonschema.SchemaError and friends
-            problems.append(Problem(rel, 1, 1, f"schemat är ogiltigt: {error}", "schema"))
-            continue
-        validators[kind.name] = Draft202012Validator(
-            schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    return validators, problems
+        loaded[kind.name] = _Validator(with_python_patterns(schema),
+                                       format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return loaded, problems
+
+
+def read_schema(path: Path, rel: str) -> tuple[Any, Problem | None]:
+    try:
+        schema = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as error:
+        return None, Problem(rel, 1, 1, f"schemat kan inte läsas: {error.strerror}", "schema")
+    except UnicodeDecodeError as error:
+        return None, Problem(rel, 1, 1, f"schemat är inte sparat som UTF-8 (byte {error.start + 1})",
+                             "schema")
+    except json.JSONDecodeError as error:
+        return None, Problem(rel, error.lineno, error.colno, f"schemat är inte giltig JSON: "
+                             f"{_json_error(error.msg)}", "schema")
+    except RecursionError:
+        return None, Problem(rel, 1, 1, "schemat är nästlat för djupt", "schema")
+    if not isinstance(schema, dict):
+        return None, Problem(rel, 1, 1, "schemat ska vara ett JSON-objekt ({ … })", "schema")
+    try:
+        Draft202012Validator.check_schema(schema)
+        fastjsonschema.compile(with_python_patterns(schema))
+    except Exception as error:  # SchemaError, fastjsonschema's definition errors, bad regexes
+        where = "/".join(str(step) for step in getattr(error, "path", ())) or "roten"
+        message = getattr(error, "message", None) or str(error)
+        return None, Problem(rel, 1, 1, f"schemat är ogiltigt vid {where}: {message}", "schema")
+    return schema, None
+
+
+_JSON_ERRORS = {
+    "Expecting ',' delimiter": "ett kommatecken saknas",
+    "Expecting ':' delimiter": "ett kolon saknas",
+    "Expecting property name enclosed in double quotes": "ett fältnamn inom citattecken "
+    "väntades (extra kommatecken?)",
+    "Expecting value": "ett värde saknas",
+    "Unterminated string starting at": "en text saknar avslutande citattecken",
+    "Extra data": "text efter schemats slut",
+}
+
+
+def _json_error(message: str) -> str:
+    return next((sv for en, sv in _JSON_ERRORS.items() if message.startswith(en)), message)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -121,6 +199,8 @@ def fast_check(validator: Draft202012Validator) -> FastCheck:
     compiled = fastjsonschema.compile(validator.schema, formats={"date": _is_date})
 
     def is_valid(instance: Any) -> bool:
+        if _has_float(instance):
+            return False  # fastjsonschema counts 2.0 as an integer; let jsonschema decide
         try:
             compiled(instance)
         except fastjsonschema.JsonSchemaException:
@@ -128,6 +208,16 @@ def fast_check(validator: Draft202012Validator) -> FastCheck:
         return True
 
     return is_valid
+
+
+def _has_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_float(item) for item in value)
+    return False
 
 
 def _is_date(text: str) -> bool:
@@ -147,6 +237,43 @@ def schema_problems(document: Document, validator: Draft202012Validator,
     for error in validator.iter_errors(document.data):
         problems.extend(_problems_for_error(document, error))
     return problems
+
+
+def year_problems(document: Document, validator: Draft202012Validator) -> list[Problem]:
+    """Dates (fields with the `date` format or a partial-date pattern) outside YEAR_MIN–YEAR_MAX.
+
+    The schema's pattern accepts 0000 and 9999, which the timeline and date arithmetic
+    cannot represent (issue 14).
+    """
+    problems = []
+    for path, value in _date_values(document.data, validator.schema, ()):
+        match = re.match(r"[0-9]{4}", value)
+        if match is None or YEAR_MIN <= int(match.group()) <= YEAR_MAX:
+            continue
+        problems.append(_located(document.path, document.node_at(path),
+                                 f"{_subject(path)} har värdet {_show(value)}: året ska ligga mellan "
+                                 f"{YEAR_MIN} och {YEAR_MAX}", "ar-utanfor"))
+    return problems
+
+
+def _date_values(value: Any, schema: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple, str]]:
+    if not isinstance(schema, dict):
+        return
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        for key, item in value.items():
+            yield from _date_values(item, properties.get(key), (*path, key))
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            yield from _date_values(item, schema.get("items"), (*path, position))
+    elif isinstance(value, str) and _is_date_schema(schema):
+        yield path, value
+
+
+def _is_date_schema(schema: dict) -> bool:
+    if schema.get("format") == "date" or str(schema.get("pattern", "")).startswith("^[0-9]{4}"):
+        return True
+    return any(_is_date_schema(branch) for branch in schema.get("anyOf", []) if isinstance(branch, dict))
 
 
 def _problems_for_error(document: Document, error: ValidationError) -> Iterator[Problem]:
@@ -190,8 +317,8 @@ def _is_scalar_with_description(error: ValidationError) -> bool:
 def _unknown_field_message(key: str, allowed: list[str]) -> str:
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
-        return f"okänt fält '{key}' — menade du '{close[0]}'?"
-    return f"okänt fält '{key}' — tillåtna fält är: {', '.join(allowed)}"
+        return f"okänt fält '{_visible(key)}' — menade du '{close[0]}'?"
+    return f"okänt fält '{_visible(key)}' — tillåtna fält är: {', '.join(allowed)}"
 
 
 def _value_message(error: ValidationError, path: tuple[str | int, ...]) -> str:
@@ -210,8 +337,8 @@ def _value_message(error: ValidationError, path: tuple[str | int, ...]) -> str:
     if keyword == "format":
         return f"{subject} har värdet {_show(value)}, som inte är ett giltigt datum (ÅÅÅÅ-MM-DD)"
     if keyword == "pattern":
-        explanation = _PATTERN_EXPLANATIONS.get(schema["pattern"],
-                                                f"ska matcha mönstret {schema['pattern']}")
+        explanation = _SLUG_EXPLANATION if schema["pattern"] == python_pattern(SLUG_PATTERN) else \
+            f"ska matcha mönstret {schema['pattern'].replace(chr(92) + 'Z', '$')}"
         return f"{subject} har värdet {_show(value)}, men {explanation}"
     if keyword in ("minimum", "maximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
@@ -246,8 +373,14 @@ def _show(value: Any) -> str:
     if value is None:
         return "tomt"
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{_visible(value)}'"
     return _describe(value)
+
+
+def _visible(text: str, limit: int = 60) -> str:
+    """Text safe on one message line: control characters and invisible marks as escapes."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _describe(value: Any) -> str:
@@ -258,7 +391,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, int | float):
         return f"talet {value}"
     if isinstance(value, str):
-        return f"texten '{value}'"
+        return f"texten '{_visible(value)}'"
     if isinstance(value, list):
         return "en lista"
     return "en grupp av fält"
@@ -278,7 +411,12 @@ def cross_record_problems(documents: dict[str, list[Document]], today: dt.date, 
     `unreadable` holds, per kind, the file stems of files that could not be parsed: references
     to them count as resolved, so one broken file is reported once, not at every reference.
     """
-    index = _IdIndex(documents, unreadable or {})
+    unreadable = {kind: set(stems) for kind, stems in (unreadable or {}).items()}
+    for kind in KINDS:  # a record without a usable id is reported once, by the schema
+        unreadable.setdefault(kind.name, set()).update(
+            Path(d.path).stem for d in documents.get(kind.name, [])
+            if not isinstance(d.data.get("id"), str) or not _SLUG.fullmatch(d.data["id"]))
+    index = _IdIndex(documents, unreadable)
     problems: list[Problem] = []
     for kind in KINDS:
         for document in documents.get(kind.name, []):
@@ -296,22 +434,64 @@ def cross_record_problems(documents: dict[str, list[Document]], today: dt.date, 
 
 
 def _parent_cycle_problems(units: list[Document]) -> list[Problem]:
-    """A unit may not be its own ancestor through `overordnad` (the tree would have no root)."""
-    parent_of = {d.data.get("id"): _text(d.data.get("overordnad"))
-                 for d in units if isinstance(d.data, dict)}
-    problems = []
+    """A unit may not be its own ancestor through `overordnad` (the tree would have no root).
+
+    Each unit is walked once (linear in the number of units, no recursion: issue 14).
+    """
+    parent_of: dict[str, str | None] = {}
+    document_of: dict[str, Document] = {}
     for document in units:
-        unit_id = document.data.get("id") if isinstance(document.data, dict) else None
-        seen, current = [], unit_id
-        while current is not None and current not in seen:
-            seen.append(current)
-            current = parent_of.get(current)
-        if current is not None and current == unit_id:
-            chain = " → ".join([*seen, unit_id])
-            problems.append(_located(document.path, document.node_at(("overordnad",)),
-                                     f"fältet 'overordnad' bildar en cirkel ({chain}); en enhet "
-                                     "kan inte vara överordnad sig själv", "overordnad-cirkel"))
-    return problems
+        unit_id = _text(document.data.get("id"))
+        if unit_id is not None and unit_id not in parent_of:
+            parent_of[unit_id] = _text(document.data.get("overordnad"))
+            document_of[unit_id] = document
+    done: set[str] = set()
+    problems = []
+    for start in parent_of:
+        position: dict[str, int] = {}
+        walk: list[str] = []
+        current: str | None = start
+        while current is not None and current in parent_of and current not in done \
+                and current not in position:
+            position[current] = len(walk)
+            walk.append(current)
+            current = parent_of[current]
+        if current is not None and current in position:
+            cycle = walk[position[current]:]
+            for index, unit_id in enumerate(cycle):
+                chain = " → ".join([*cycle[index:], *cycle[:index], unit_id])
+                problems.append(_located(document_of[unit_id].path,
+                                         document_of[unit_id].node_at(("overordnad",)),
+                                         f"fältet 'overordnad' bildar en cirkel ({chain}); en enhet "
+                                         "kan inte vara överordnad sig själv", "overordnad-cirkel"))
+        done.update(walk)
+    cyclic = {p.path for p in problems}
+    return problems + _depth_problems(parent_of, document_of, cyclic)
+
+
+MAX_UNIT_DEPTH = 15  # levels below a top unit; the organisation page nests its list this deep
+
+
+def _depth_problems(parent_of: dict[str, str | None], document_of: dict[str, Document],
+                    cyclic: set[str]) -> list[Problem]:
+    """The first unit of each chain that lies deeper than MAX_UNIT_DEPTH (linear, memoised)."""
+    depth: dict[str, int] = {}
+    for start in parent_of:
+        chain: list[str] = []
+        seen: set[str] = set()
+        current: str | None = start
+        while current in parent_of and current not in depth and current not in seen \
+                and document_of[current].path not in cyclic:
+            chain.append(current)
+            seen.add(current)
+            current = parent_of[current]
+        base = depth.get(current, 0) if current is not None else 0
+        for offset, unit_id in enumerate(reversed(chain), start=1):
+            depth[unit_id] = base + offset
+    return [_located(document_of[u].path, document_of[u].node_at(("overordnad",)),
+                     f"enheten ligger {MAX_UNIT_DEPTH + 1} nivåer under sin översta enhet genom "
+                     f"'overordnad'; högst {MAX_UNIT_DEPTH} nivåer är tillåtna", "overordnad-djup")
+            for u, d in sorted(depth.items()) if d == MAX_UNIT_DEPTH + 2]
 
 
 class _IdIndex:
@@ -351,8 +531,8 @@ def _text_list(value: Any) -> list[str]:
 
 def _id_problems(document: Document, index: _IdIndex, kind: str) -> list[Problem]:
     record_id = _text(document.data.get("id"))
-    if record_id is None:
-        return []
+    if record_id is None or not _SLUG.fullmatch(record_id):
+        return []  # the schema reports a malformed id
     node = document.node_at(("id",))
     problems = []
     stem = Path(document.path).stem
@@ -393,7 +573,7 @@ def _reference_message(ref: str, field_name: str, target: str, index: _IdIndex, 
             unit_type = index.by_kind[target][ref].data.get("typ")
             if unit_type != "region":
                 return (f"referensen '{ref}' i '{field_name}' är en organisationsenhet av typen "
-                        f"'{unit_type}', men ska vara en enhet av typen 'region'")
+                        f"'{_visible(str(unit_type))}', men ska vara en enhet av typen 'region'")
         return None
     actual = index.kind_of(ref)
     if actual is not None:
@@ -420,7 +600,7 @@ def _initiative_problems(document: Document, today: dt.date) -> list[Problem]:
     halsa = data.get("halsa")
     if isinstance(halsa, str) and halsa != "enligt-plan" and not _text(data.get("halsokommentar")):
         problems.append(_located(document.path, document.node_at(("halsa",)),
-                                 f"fältet 'halsa' är '{halsa}': skriv en kort förklaring i "
+                                 f"fältet 'halsa' är '{_visible(halsa)}': skriv en kort förklaring i "
                                  "fältet 'halsokommentar'", "halsokommentar"))
     reports = data.get("statusrapporter")
     for position, report in enumerate(reports if isinstance(reports, list) else []):
@@ -452,9 +632,10 @@ def _record_date_problems(document: Document, today: dt.date) -> list[Problem]:
 
 def _partial(value: Any) -> PartialDate | None:
     try:
-        return PartialDate.parse(str(value)) if isinstance(value, int | str) else None
+        date = PartialDate.parse(str(value)) if isinstance(value, int | str) else None
     except ValueError:
         return None
+    return date if date is not None and YEAR_MIN <= date.year <= YEAR_MAX else None
 
 
 def _full_date(value: Any) -> dt.date | None:

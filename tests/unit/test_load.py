@@ -107,3 +107,57 @@ def test_python_tags_are_refused() -> None:
     assert problems(b"id: !!python/object:os.system x\n") == [
         (1, 5, "YAML-taggen 'tag:yaml.org,2002:python/object:os.system' stöds inte i "
                "datafilerna; skriv värdet som vanlig text")]
+
+
+# Issue 14: YAML 1.1 number forms, huge numbers and deep nesting are located problems.
+
+@pytest.mark.parametrize(("written", "read_as"), [
+    ("010", "8"), ("007", "7"), ("12:30", "750"), ("1:30.5", "90.5"), ("0x1F", "31"),
+    ("0b101", "5"), ("1_000", "1000"), ("1_000.5", "1000.5"),
+])
+def test_yaml_11_number_forms_must_be_quoted(written: str, read_as: str) -> None:
+    assert problems(f"id: x\nbelopp: {written}\n".encode()) == [
+        (2, 9, f"värdet '{written}' läses av YAML som talet {read_as}; skriv \"{written}\" inom "
+               "citattecken om det är text, eller skriv talet med bara siffror")]
+
+
+@pytest.mark.parametrize("written", ["0o17", "'010'", '"12:30"', "1e400"])
+def test_forms_yaml_reads_as_text_stay_text(written: str) -> None:
+    document, found = load_document(PATH, f"id: x\nvarde: {written}\n".encode())
+    assert found == [] and document.data["varde"] == written.strip("'\"")
+
+
+@pytest.mark.parametrize(("written", "value"), [("0", 0), ("-3", -3), ("+12", 12), ("2.5", 2.5),
+                                                 ("500000", 500000)])
+def test_plain_decimal_numbers_are_numbers(written: str, value: object) -> None:
+    document, found = load_document(PATH, f"id: x\nvarde: {written}\n".encode())
+    assert found == [] and document.data["varde"] == value
+
+
+@pytest.mark.parametrize("written", ["9" * 5000, "0x" + "f" * 5000, "1" * 16])
+def test_numbers_with_too_many_digits(written: str) -> None:
+    digits = sum(c.isalnum() for c in written)
+    assert problems(f"id: x\nbelopp_kr: {written}\n".encode()) == [
+        (2, 12, f"talet har {digits} siffror, men får ha högst 15")]
+
+
+NESTED = "värdena är nästlade i fler än 20 nivåer (listor eller grupper i varandra); en post har högst några nivåer"
+
+
+@pytest.mark.parametrize("levels", [21, 1000, 100_000])
+def test_deep_flow_nesting_is_located(levels: int) -> None:
+    raw = ("id: x\nperiod: " + "[" * levels + "]" * levels + "\n").encode()
+    # Up to 1000 levels the 21st '[' is named; beyond, PyYAML's scanner stops first, further on.
+    assert [(line, message) for line, _, message in problems(raw)] == [(2, NESTED)]
+    assert problems(raw)[0][1] in (28, 1008)
+
+
+def test_deep_block_nesting_is_located() -> None:
+    body = "".join(" " * i + f"k{i}:\n" for i in range(300))
+    assert problems(("id: x\nperiod:\n" + body).encode()) == [(23, 21, NESTED)]
+    assert problems(("id: x\nrisker:\n" + "- " * 5000 + "a\n").encode()) == [(3, 39, NESTED)]
+
+
+def test_ordinary_nesting_passes_the_depth_check() -> None:
+    document, found = load_document(PATH, b"id: x\nrisker:\n  - beskrivning: [a, {b: [c]}]\n")
+    assert found == [] and document.data["risker"] == [{"beskrivning": ["a", {"b": ["c"]}]}]

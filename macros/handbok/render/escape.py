@@ -20,8 +20,9 @@ _REPLACEMENTS = {
 _TABLE = str.maketrans(_REPLACEMENTS)
 
 
-# A leading "-", "+", "=" or "1." would start a list or heading where text begins a Markdown block.
-_BLOCK_START = re.compile(r"[-+=]|\d+[.)]")
+# A leading "-", "+", "=" or "1." would start a list or heading where text begins a Markdown block;
+# "!!!", "???", "~~~" and ":" an admonition, a details box, a code fence or a definition (issue 14).
+_BLOCK_START = re.compile(r"[-+=!?~:]|\d+[.)]")
 
 
 def text(value: object) -> str:

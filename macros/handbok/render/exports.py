@@ -6,8 +6,8 @@ say, dates are ISO 8601 (partial dates as precise as the source: YYYY, YYYY-MM o
 Version 2 (issue 12): typ/fas/status may be null, `uppgifterna_galler` and `aktuell` added,
 `senast_granskad` null until an editor confirms the record. CSV: UTF-8 with BOM, semicolon
 separated, every field quoted, enum fields as Swedish labels, lists joined with newlines; a
-cell that would start with =, +, - or @ gets a leading apostrophe so Excel never runs it
-as a formula.
+cell that would start with =, +, - or @ (also after whitespace, also full-width) gets a
+leading apostrophe so Excel never runs it as a formula.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from handbok.render.badges import label
 FORMAT_VERSION = 2
 INSATSER_FORMAT = "forandringshandboken/insatser"
 BEHOV_FORMAT = "forandringshandboken/behov"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Full-width signs too: Excel reads ＝＋－＠ as formula starts, after any leading whitespace.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _iso(value) -> str | None:
@@ -111,7 +112,8 @@ def needs_json(portfolio: Portfolio, *, as_of: AsOf) -> str:
 
 def _cell(value: object) -> str:
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.startswith(_FORMULA_STARTS) or text.lstrip().startswith(_FORMULA_STARTS) \
+        else text
 
 
 def _csv(header: list[str], rows: list[list[object]]) -> str:

@@ -48,11 +48,15 @@ def render_need_index(portfolio: Portfolio, *, as_of: AsOf) -> str:
 
 
 def _tree(units: list[Enhet], portfolio: Portfolio, depth: int) -> list[str]:
+    """Depth-first, with an explicit stack: a long chain of units must not recurse (issue 14)."""
     lines = []
-    for unit in sorted(units, key=lambda u: u.id):
+    stack = [(unit, depth) for unit in sorted(units, key=lambda u: u.id, reverse=True)]
+    while stack:
+        unit, level = stack.pop()
         kind = f" ({unit.typ.label})" if unit.typ else ""
-        lines.append(f"{'    ' * depth}- {record_link(unit, root=ROOT)}{kind}")
-        lines += _tree(list(portfolio.children_of(unit)), portfolio, depth + 1)
+        lines.append(f"{'    ' * level}- {record_link(unit, root=ROOT)}{kind}")
+        children = sorted(portfolio.children_of(unit), key=lambda u: u.id, reverse=True)
+        stack += [(child, level + 1) for child in children]
     return lines
 
 

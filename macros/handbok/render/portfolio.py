@@ -225,7 +225,8 @@ och `insatser` (de insatser som möter behovet). Tomma uppgifter är `null` elle
 **CSV.** UTF-8 med BOM, semikolon som avgränsare och varje fält inom citattecken, så att Excel
 med svenska inställningar öppnar filen direkt. En rad per insats eller behov, fasta värden med
 sina svenska benämningar, listor med en post per rad i cellen. En cell som skulle börja med
-`=`, `+`, `-` eller `@` inleds med en apostrof så att Excel aldrig tolkar den som en formel.
+`=`, `+`, `-` eller `@` (även efter inledande blanksteg och i helbreddsform, som `＝`) inleds med
+en apostrof så att Excel aldrig tolkar den som en formel.
 """
 
 

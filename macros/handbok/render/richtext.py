@@ -18,11 +18,24 @@ _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
 _LINK = re.compile(r"\[([^\[\]]+)\]\((https?://[^\s()]+)\)")
 
 
+def _emphasis(text: str) -> str:
+    return _ITALIC.sub(r"<em>\1</em>", _BOLD.sub(r"<strong>\1</strong>", text))
+
+
 def _inline(line: str) -> str:
-    escaped = line.translate(_HTML)
-    escaped = _LINK.sub(r'<a href="\2">\1</a>', escaped)
-    escaped = _BOLD.sub(r"<strong>\1</strong>", escaped)
-    return _ITALIC.sub(r"<em>\1</em>", escaped)
+    """Links first, then emphasis on the text around and inside them, never on an address.
+
+    Emphasis over the whole line put `<em>` into href values (issue 14).
+    """
+    escaped = line.translate(_HTML).replace("\x00", "")
+    links: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        links.append(f'<a href="{match.group(2)}">{_emphasis(match.group(1))}</a>')
+        return f"\x00{len(links) - 1}\x00"
+
+    held = _emphasis(_LINK.sub(hold, escaped))
+    return re.sub("\x00([0-9]+)\x00", lambda m: links[int(m.group(1))], held)
 
 
 def _block(lines: list[str]) -> str:

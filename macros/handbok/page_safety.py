@@ -1,0 +1,104 @@
+"""Authored files under docs/ may not carry code: no script-capable HTML, no event handlers,
+no script URLs, macros only on listed pages, and included snippets must exist (issue 14).
+
+Markdown passes raw HTML through unchanged, and docs/ is owned by the content team, so a
+text edit must not be able to publish a script.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from handbok.macro_pages import MACRO_PAGES
+from handbok.problems import Problem
+
+# Where `--8<-- "name"` looks for files (mkdocs.yml: pymdownx.snippets base_path).
+SNIPPET_DIR = "docs/mallar/filer"
+# Files under docs/ that are published as they are or included into pages, and so are scanned.
+SCANNED_SUFFIXES = (".md", ".txt", ".html", ".htm", ".svg", ".xml", ".xhtml")
+
+_ELEMENT = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|form|meta|link|"
+                      r"style|portal)(?![\w-])", re.IGNORECASE)
+# An attribute context: a tag, or an attr_list `{: … }`, where `onclick=` becomes an attribute.
+_TAG_OR_ATTR_LIST = re.compile(r"<[a-zA-Z][^<>]*>?|\{[^{}\n]*\}")
+_HANDLER = re.compile(r"(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
+_SCRIPT_URL = re.compile(r"(javascript|vbscript|livescript):|(data):text/html", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+_SNIPPET = re.compile(r"""^\s*(;?)--8<--\s+(["'])(.+?)\2\s*$""")
+
+
+def page_problems(rel_path: str, text: str) -> list[Problem]:
+    """Script-capable markup in one authored file (`rel_path` relative to the repository)."""
+    problems = [_problem(rel_path, text, m.start(), f"HTML-elementet <{m.group(1).lower()}> är inte "
+                         "tillåtet i handbokens sidor (det kan köra kod eller hämta innehåll i "
+                         "läsarens webbläsare); skriv innehållet med Markdown", "html-element")
+                for m in _ELEMENT.finditer(text)]
+    front = _FRONT_MATTER.match(text)
+    contexts = [(m.start(), m.group()) for m in _TAG_OR_ATTR_LIST.finditer(text)]
+    if front:
+        contexts.append((front.start(1), front.group(1)))  # the theme prints some values raw
+    for start, context in contexts:
+        for match in _HANDLER.finditer(context):
+            problems.append(_problem(rel_path, text, start + match.start(), f"attributet "
+                                     f"'{match.group(1).lower()}' kör kod i läsarens webbläsare och "
+                                     "är inte tillåtet; ta bort det", "html-handelse"))
+    problems += _script_url_problems(rel_path, text)
+    return sorted(set(problems))
+
+
+def _script_url_problems(rel_path: str, text: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _SCRIPT_URL.search(_INVISIBLE.sub("", html.unescape(line)))
+        if match:
+            scheme = (match.group(1) or match.group(2)).lower()
+            problems.append(Problem(rel_path, number, 1, f"en länk med '{scheme}:' kör kod i läsarens "
+                                    "webbläsare och är inte tillåten; länka till en vanlig "
+                                    "https-adress", "skript-url"))
+    return problems
+
+
+def macro_problems(rel_path: str, text: str, meta: dict) -> list[Problem]:
+    """`render_macros` on a page that is not in MACRO_PAGES; `ignore_macros`, which the plugin
+    rejects with a traceback."""
+    problems = []
+    page = rel_path.removeprefix("docs/")
+    if meta.get("render_macros") not in (None, False) and page not in MACRO_PAGES:
+        problems.append(Problem(rel_path, _key_line(text, "render_macros"), 1, "sidan får inte "
+                                "köra makron: 'render_macros' är bara tillåtet på sidorna i "
+                                "macros/handbok/macro_pages.py (som utvecklarna ansvarar för); ta "
+                                "bort raden", "makrosida"))
+    if "ignore_macros" in meta:
+        problems.append(Problem(rel_path, _key_line(text, "ignore_macros"), 1, "fältet "
+                                "'ignore_macros' stöds inte; ta bort raden", "makrosida"))
+    return problems
+
+
+def snippet_problems(rel_path: str, text: str, repo_root: Path) -> list[Problem]:
+    """`--8<-- "name"` lines whose file is missing (the build would stop with a traceback)."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _SNIPPET.match(line)
+        if match is None or match.group(1):
+            continue  # `;--8<--` is an escaped, literal snippet line
+        name = re.sub(r"(:-?\d*){1,2}$", "", match.group(3))
+        target = repo_root / SNIPPET_DIR / name
+        if not target.is_file() or ".." in Path(name).parts:
+            problems.append(Problem(rel_path, number, line.index("--8<--") + 1, f"filen '{name}' som "
+                                    f"sidan hämtar in med --8<-- finns inte i {SNIPPET_DIR}/",
+                                    "snippet"))
+    return problems
+
+
+def _key_line(text: str, key: str) -> int:
+    match = re.search(rf"^{key}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _problem(rel_path: str, text: str, offset: int, message: str, rule: str) -> Problem:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(rel_path, line, column, message, rule)
