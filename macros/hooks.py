@@ -98,8 +98,8 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) 
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    """Theme markup fixes (see handbok/html_fixes.py) on every page."""
-    return _core("html_fixes").fix_theme_html(output)
+    """Theme markup fixes (see handbok/html_fixes.py) on every page; focusable abbreviations."""
+    return _core("abbreviations").make_abbreviations_focusable(_core("html_fixes").fix_theme_html(output))
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
