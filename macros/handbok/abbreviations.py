@@ -10,7 +10,7 @@ ABBREVIATIONS_FILE = Path("includes") / "forkortningar.md"
 _DEFINITION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>.+?)\s*$", re.MULTILINE)
 # Upper-case words of two or more characters, with hyphenated parts (TLO-KL, UTF-8).
 _UPPER_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][A-ZÅÄÖ0-9]+(?:-[A-ZÅÄÖ0-9]+)*(?![\w-])")
-_ABBR_TAG = re.compile(r"<abbr (?![^>]*\btabindex=)")
+_LINK_OR_ABBR = re.compile(r"<(/?)(a|abbr)\b([^>]*)>")
 
 # Upper-case text that is not an abbreviation, with the reason.
 NOT_ABBREVIATIONS = {
@@ -34,5 +34,17 @@ def undefined_abbreviations(text: str, defined: dict[str, str]) -> list[str]:
 
 
 def make_abbreviations_focusable(html: str) -> str:
-    """Let keyboard and touch users reach an abbreviation's tooltip (Material shows it on focus)."""
-    return _ABBR_TAG.sub('<abbr tabindex="0" ', html)
+    """Let keyboard and touch users reach an abbreviation's tooltip (Material shows it on focus).
+
+    Abbreviations inside a link stay as they are: HTML forbids a focusable element inside `<a>`.
+    """
+    parts: list[str] = []
+    depth, last = 0, 0
+    for tag in _LINK_OR_ABBR.finditer(html):
+        closing, name, attrs = tag.groups()
+        if name == "a":
+            depth = max(0, depth - 1) if closing else depth + 1
+        elif not closing and depth == 0 and "tabindex=" not in attrs:
+            parts.append(html[last:tag.start()] + f'<abbr tabindex="0"{attrs}>')
+            last = tag.end()
+    return "".join(parts) + html[last:]
