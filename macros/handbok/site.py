@@ -11,6 +11,7 @@ from handbok.render.indexes import render_initiative_index, render_need_index, r
 from handbok.render.initiative_page import render_initiative_page
 from handbok.render.links import record_source
 from handbok.render.need_page import render_need_page
+from handbok.render.page_options import with_hidden_sidebars
 from handbok.render.portfolio import render_portfolio_page
 from handbok.render.unit_page import render_unit_page
 
@@ -34,7 +35,8 @@ def overview_files(portfolio: Portfolio, *, build_date: dt.date) -> list[Generat
         GeneratedFile("insatser/index.md", render_initiative_index(portfolio)),
         GeneratedFile("behov/index.md", render_need_index(portfolio)),
         GeneratedFile("organisation/index.md", render_unit_index(portfolio)),
-        GeneratedFile("portfolj/index.md", render_portfolio_page(portfolio, build_date=build_date)),
+        GeneratedFile("portfolj/index.md",
+                      with_hidden_sidebars(render_portfolio_page(portfolio, build_date=build_date))),
         GeneratedFile("portfolj/insatser.json", exports.initiatives_json(portfolio, build_date=build_date)),
         GeneratedFile("portfolj/behov.json", exports.needs_json(portfolio, build_date=build_date)),
         GeneratedFile("portfolj/insatser.csv", exports.initiatives_csv(portfolio).encode("utf-8")),
