@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 
 from handbok.model import BehovStatus, Fas, Halsa, Insats, InsatsTyp, Portfolio, Status
-from handbok.render import escape
+from handbok.render import charts, escape
 from handbok.render.attention import attention_reasons
 from handbok.render.badges import (
     health_badge,
@@ -27,9 +27,10 @@ ROOT = "../"
 
 def _count_table(caption: str, heading: str, rows: list[tuple[str, int]]) -> str:
     body = "".join(f'<tr><th scope="row">{label}</th><td>{count}</td></tr>' for label, count in rows)
-    return (f'<table class="handbok-nyckeltal"><caption>{caption}</caption><thead><tr>'
-            f'<th scope="col">{heading}</th><th scope="col">Antal</th></tr></thead>'
-            f"<tbody>{body}</tbody></table>")
+    return charts.with_bar_chart(caption, rows, (
+        f'<table class="handbok-nyckeltal"><caption>{caption}</caption><thead><tr>'
+        f'<th scope="col">{heading}</th><th scope="col">Antal</th></tr></thead>'
+        f"<tbody>{body}</tbody></table>"))
 
 
 def share_without_initiative(portfolio: Portfolio) -> tuple[int, int]:
