@@ -33,6 +33,7 @@ PAGE_KINDS: dict[str, str] = {
     "start": r"",
     "kom igång": r"kom-igang/",
     "ordlista": r"ordlista/",
+    "hela handboken": r"hela-handboken/",
     "processöversikt": r"process/",
     "processteg": r"process/[a-z0-9-]+/",
     "roll": r"roller/[a-z0-9-]+/",
