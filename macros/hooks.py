@@ -74,6 +74,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         *_core("schema_files").published_schema_files(root / "schemas"),
         *_core("redirects").redirect_files(root, portfolio, config.site_url or ""),
         _core("whole_book").placeholder_page(),
+        *_core("word").template_documents(root / "docs" / "mallar" / "filer", build_date=date),
     ]
     for generated in generated_files:
         files.append(File.generated(config, generated.path, content=generated.content))
