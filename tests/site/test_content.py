@@ -275,7 +275,7 @@ def test_template_is_copyable_and_downloadable_as_the_same_markdown(built_site: 
     page = built_path(built_site, f"mallar/{name}.md")
     text = page.read_text(encoding="utf-8")
     assert {"sa-anvander-du-mallen", "mallens-delar", "mallen-i-markdown"} <= scan(page).ids
-    link = re.search(r'<a class="handbok-nedladdning" download="([^"]+)" href="([^"]+)"', text)
+    link = re.search(r'<a class="handbok-nedladdning" download="([^"]+\.md)" href="([^"]+)"', text)
     assert link and link.group(1) == f"{name}.md"
     download, _ = resolve(built_site, page_url(built_site, page), link.group(2))
     assert download is not None, f"{link.group(2)} is not in the site"
