@@ -25,6 +25,9 @@ PORTFOLIO_KEY = "_handbok_portfolio"
 AS_OF_KEY = "_handbok_as_of"
 _serving = False
 _edit_sources: dict[str, str] = {}
+# "Hela handboken" (issue 16): authored pages in nav order, and their rendered HTML.
+_nav_order: list[str] = []
+_chapters: dict[str, tuple[str, str]] = {}
 
 
 def _core(name: str):
@@ -78,6 +81,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         *_core("site").generated_files(portfolio, pages, as_of=as_of),
         *_core("schema_files").published_schema_files(root / "schemas"),
         *_core("redirects").redirect_files(root, portfolio, config.site_url or ""),
+        _core("whole_book").placeholder_page(),
+        *_core("word").template_documents(root / "docs" / "mallar" / "filer", build_date=as_of.today),
     ]
     authored = {f.dest_uri: f for f in files if f.generated_by is None}
     collisions = []
@@ -124,8 +129,8 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) 
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    """Theme markup fixes (see handbok/html_fixes.py) on every page."""
-    return _core("html_fixes").fix_theme_html(output)
+    """Theme markup fixes (see handbok/html_fixes.py) on every page; focusable abbreviations."""
+    return _core("abbreviations").make_abbreviations_focusable(_core("html_fixes").fix_theme_html(output))
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
@@ -133,3 +138,28 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
     if not template_name.endswith(".html"):
         return output_content
     return _core("html_fixes").fix_theme_html(output_content)
+
+
+def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
+    _nav_order[:] = [p.file.src_uri for p in nav.pages if p.file.generated_by is None]
+    _chapters.clear()
+    return nav
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is None:
+        _chapters[page.file.src_uri] = (page.title or "", html)
+    return html
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Fill "Hela handboken" with every authored page's HTML, in nav order."""
+    book = _core("whole_book")
+    target = Path(config.site_dir) / book.BOOK_URL / "index.html"
+    chapters = [book.Chapter(_page_url(src), *_chapters[src]) for src in _nav_order if src in _chapters]
+    target.write_text(book.fill_book(target.read_text(encoding="utf-8"), chapters), encoding="utf-8")
+
+
+def _page_url(src_uri: str) -> str:
+    stem = src_uri.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"

@@ -14,6 +14,8 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# The page-feedback address the test builds use unless the environment sets one (issue 16).
+TEST_CONTACT = "redaktionen@handbok.test"
 
 
 def require_tool(path_or_name: str, why: str) -> str:
@@ -37,7 +39,8 @@ class BuildResult:
 
 def build_site(project_dir: Path, site_dir: Path, env: dict[str, str] | None = None) -> BuildResult:
     """Run `mkdocs build --strict` on a project folder, the way `make build` does."""
-    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+    run_env = {"HANDBOK_KONTAKT_EPOST": TEST_CONTACT, **os.environ, "NO_MKDOCS_2_WARNING": "1",
+               "SOURCE_DATE_EPOCH": "1795000000"}
     run_env.update(env or {})
     # No -q: MkDocs 1.6 counts strict-mode warnings only when they are logged, so
     # `--strict -q` exits 0 on broken links and anchors.

@@ -15,7 +15,7 @@ from handbok.macro_pages import MACRO_PAGES
 from handbok.problems import Problem
 
 # Where `--8<-- "name"` looks for files (mkdocs.yml: pymdownx.snippets base_path).
-SNIPPET_DIR = "docs/mallar/filer"
+SNIPPET_DIRS = ("docs/mallar/filer", "includes")  # pymdownx.snippets base_path in mkdocs.yml
 # Files under docs/ that are published as they are or included into pages, and so are scanned.
 SCANNED_SUFFIXES = (".md", ".txt", ".html", ".htm", ".svg", ".xml", ".xhtml")
 
@@ -85,10 +85,11 @@ def snippet_problems(rel_path: str, text: str, repo_root: Path) -> list[Problem]
         if match is None or match.group(1):
             continue  # `;--8<--` is an escaped, literal snippet line
         name = re.sub(r"(:-?\d*){1,2}$", "", match.group(3))
-        target = repo_root / SNIPPET_DIR / name
-        if not target.is_file() or ".." in Path(name).parts:
+        found = any((repo_root / folder / name).is_file() for folder in SNIPPET_DIRS)
+        if not found or ".." in Path(name).parts:
+            folders = " eller ".join(f"{folder}/" for folder in SNIPPET_DIRS)
             problems.append(Problem(rel_path, number, line.index("--8<--") + 1, f"filen '{name}' som "
-                                    f"sidan hämtar in med --8<-- finns inte i {SNIPPET_DIR}/",
+                                    f"sidan hämtar in med --8<-- finns inte i {folders}",
                                     "snippet"))
     return problems
 

@@ -14,6 +14,7 @@ from handbok.render.initiative_page import render_initiative_page
 from handbok.render.links import record_source
 from handbok.render.need_page import render_need_page
 from handbok.render.page_index import PAGE_INDEX_PATH, page_index_json
+from handbok.render.page_options import with_hidden_sidebars
 from handbok.render.portfolio import render_portfolio_page
 from handbok.render.unit_page import render_unit_page
 from handbok.review import review_entries
@@ -38,7 +39,7 @@ def overview_files(portfolio: Portfolio, *, as_of: AsOf) -> list[GeneratedFile]:
         GeneratedFile("insatser/index.md", render_initiative_index(portfolio, as_of=as_of)),
         GeneratedFile("behov/index.md", render_need_index(portfolio, as_of=as_of)),
         GeneratedFile("organisation/index.md", render_unit_index(portfolio)),
-        GeneratedFile("portfolj/index.md", render_portfolio_page(portfolio, as_of=as_of)),
+        GeneratedFile("portfolj/index.md", with_hidden_sidebars(render_portfolio_page(portfolio, as_of=as_of))),
         GeneratedFile("portfolj/insatser.json", exports.initiatives_json(portfolio, as_of=as_of)),
         GeneratedFile("portfolj/behov.json", exports.needs_json(portfolio, as_of=as_of)),
         GeneratedFile("portfolj/insatser.csv", exports.initiatives_csv(portfolio, as_of=as_of).encode("utf-8")),

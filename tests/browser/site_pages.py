@@ -31,6 +31,9 @@ SCREENSHOT_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
 # Kind name → URL pattern (site-relative, directory URLs). Order is the report order.
 PAGE_KINDS: dict[str, str] = {
     "start": r"",
+    "kom igång": r"kom-igang/",
+    "ordlista": r"ordlista/",
+    "hela handboken": r"hela-handboken/",
     "processöversikt": r"process/",
     "processteg": r"process/[a-z0-9-]+/",
     "roll": r"roller/[a-z0-9-]+/",

@@ -87,7 +87,7 @@ def test_authored_file_at_a_generated_address_stops_the_build(tmp_path: Path) ->
     ("schemas/kalla.schema.json", '"title": "Källa",', '"title": "Källa"',
      "schemas/kalla.schema.json:5:3: fel: schemat är inte giltig JSON"),
     ("docs/mallar/riskanalys.md", '--8<-- "riskanalys.md.txt"', '--8<-- "riskanalys.txt"',
-     "fel: filen 'riskanalys.txt' som sidan hämtar in med --8<-- finns inte i docs/mallar/filer/"),
+     "fel: filen 'riskanalys.txt' som sidan hämtar in med --8<-- finns inte i docs/mallar/filer/ eller includes/"),
 ])
 def test_data_schema_and_snippet_mistakes_are_located(tmp_path: Path, rel: str, old: str, new: str,
                                                        expected: str) -> None:

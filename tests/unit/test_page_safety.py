@@ -84,15 +84,16 @@ def test_mistyped_snippet_path_is_located(tmp_path: Path) -> None:
     body = '--8<-- "mall.md.txt"\n\n--8<-- "mal.md.txt"\n\n;--8<-- "finns-inte.md"\n--8<-- "../../mkdocs.yml"\n'
     assert problems_in(tmp_path, body, name="mallar/sida.md") == [
         ("docs/mallar/sida.md", 10, 1, "filen 'mal.md.txt' som sidan hämtar in med --8<-- finns inte "
-         "i docs/mallar/filer/"),
+         "i docs/mallar/filer/ eller includes/"),
         ("docs/mallar/sida.md", 13, 1, "filen '../../mkdocs.yml' som sidan hämtar in med --8<-- finns "
-         "inte i docs/mallar/filer/"),
+         "inte i docs/mallar/filer/ eller includes/"),
     ]
 
 
 def test_snippet_folder_matches_mkdocs_yml() -> None:
     config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert re.search(r"base_path: !relative \$config_dir/(\S+)", config).group(1) == page_safety.SNIPPET_DIR
+    block = config[config.index("base_path:"):config.index("auto_append:")]
+    assert tuple(re.findall(r"- !relative \$config_dir/(\S+)", block)) == page_safety.SNIPPET_DIRS
 
 
 @pytest.mark.parametrize("value", ["true", "yes", "1"])

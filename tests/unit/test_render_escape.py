@@ -61,6 +61,6 @@ def test_no_generated_text_file_contains_raw_hostile_markup() -> None:
 def test_hostile_title_survives_in_the_svg_timeline_as_text() -> None:
     files = {f.path: f for f in generated_files(sample_portfolio(), (), as_of=AS_OF)}
     portfolio = files["portfolj/index.md"].content
-    svg = re.search(r"<svg.*?</svg>", portfolio, re.S).group(0)
+    svg = re.search(r"<svg class=\"handbok-tidslinje\".*?</svg>", portfolio, re.S).group(0)
     titles = [html.unescape(t) for t in re.findall(r"<g><title>(.*?)</title>", svg)]
     assert f"{HOSTILE}: 2025 – slut okänt" in titles

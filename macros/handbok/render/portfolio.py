@@ -7,7 +7,7 @@ from collections import Counter
 
 from handbok.currency import AsOf, confirmed_on
 from handbok.model import BehovStatus, Fas, Halsa, Insats, InsatsTyp, Portfolio, Status
-from handbok.render import escape
+from handbok.render import charts, escape
 from handbok.render.attention import attention_reasons, need_attention_reasons
 from handbok.render.badges import (
     UNKNOWN_LABEL,
@@ -29,13 +29,18 @@ ROOT = "../"
 
 
 def _count_table(caption: str, heading: str, rows: list[tuple[str, int, int]]) -> str:
-    """Counts split into records confirmed as current and records with older information."""
+    """Counts split into records confirmed as current and records with older information.
+
+    The bar chart beside the table shows the totals; the table tells the two apart.
+    """
     body = "".join(f'<tr><th scope="row">{label}</th><td>{current}</td><td>{older}</td>'
                    f"<td>{current + older}</td></tr>" for label, current, older in rows)
-    return (f'<table class="handbok-nyckeltal"><caption>{caption}</caption><thead><tr>'
-            f'<th scope="col">{heading}</th><th scope="col">Bekräftade</th>'
-            f'<th scope="col">Äldre uppgifter</th><th scope="col">Totalt</th></tr></thead>'
-            f"<tbody>{body}</tbody></table>")
+    totals = [(label, current + older) for label, current, older in rows]
+    return charts.with_bar_chart(f"{caption}, totalt (bekräftade och äldre uppgifter)", totals, (
+        f'<table class="handbok-nyckeltal"><caption>{caption}</caption><thead><tr>'
+        f'<th scope="col">{heading}</th><th scope="col">Bekräftade</th>'
+        f'<th scope="col">Äldre uppgifter</th><th scope="col">Totalt</th></tr></thead>'
+        f"<tbody>{body}</tbody></table>"))
 
 
 def share_without_initiative(portfolio: Portfolio) -> tuple[int, int]:

@@ -1,0 +1,50 @@
+"""The shared abbreviation list (includes/forkortningar.md): parsing, checking text, focusable tooltips."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ABBREVIATIONS_FILE = Path("includes") / "forkortningar.md"
+
+_DEFINITION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>.+?)\s*$", re.MULTILINE)
+# Upper-case words of two or more characters, with hyphenated parts (TLO-KL, UTF-8).
+_UPPER_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][A-ZÅÄÖ0-9]+(?:-[A-ZÅÄÖ0-9]+)*(?![\w-])")
+_LINK_OR_ABBR = re.compile(r"<(/?)(a|abbr)\b([^>]*)>")
+
+# Upper-case text that is not an abbreviation, with the reason.
+NOT_ABBREVIATIONS = {
+    "AA": "WCAG:s nivå AA, ingen förkortning",
+    "V3": "versionsnummer i standarden EN 301 549 V3.2.1",
+    "ÅÅÅÅ": "datumformat",
+    "ÅÅÅÅ-MM": "datumformat",
+    "ÅÅÅÅ-MM-DD": "datumformat",
+}
+
+
+def parse_abbreviations(text: str) -> dict[str, str]:
+    """`*[TLO]: tidig lokal omställning` lines → {"TLO": "tidig lokal omställning"}."""
+    return {m["abbr"]: m["title"] for m in _DEFINITION.finditer(text)}
+
+
+def undefined_abbreviations(text: str, defined: dict[str, str]) -> list[str]:
+    """Upper-case words in `text` that are neither defined nor known non-abbreviations, sorted."""
+    found = set(_UPPER_WORD.findall(text))
+    return sorted(word for word in found if word not in defined and word not in NOT_ABBREVIATIONS)
+
+
+def make_abbreviations_focusable(html: str) -> str:
+    """Let keyboard and touch users reach an abbreviation's tooltip (Material shows it on focus).
+
+    Abbreviations inside a link stay as they are: HTML forbids a focusable element inside `<a>`.
+    """
+    parts: list[str] = []
+    depth, last = 0, 0
+    for tag in _LINK_OR_ABBR.finditer(html):
+        closing, name, attrs = tag.groups()
+        if name == "a":
+            depth = max(0, depth - 1) if closing else depth + 1
+        elif not closing and depth == 0 and "tabindex=" not in attrs:
+            parts.append(html[last:tag.start()] + f'<abbr tabindex="0"{attrs}>')
+            last = tag.end()
+    return "".join(parts) + html[last:]
