@@ -76,10 +76,12 @@ diff: $(VENV)/.installed
 	$(CORE) diff --base "$(or $(BASE),origin/main)"
 
 ny-insats: $(VENV)/.installed
-	$(CORE) new insats $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",)
+	$(CORE) new insats $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",) \
+	  $(if $(ENHET),--enhet "$(ENHET)",) $(if $(KALLA),--kalla "$(KALLA)",)
 
 nytt-behov: $(VENV)/.installed
-	$(CORE) new behov $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",)
+	$(CORE) new behov $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",) \
+	  $(if $(ENHET),--enhet "$(ENHET)",) $(if $(KALLA),--kalla "$(KALLA)",)
 
 granskning: $(VENV)/.installed
 	$(CORE) review $(if $(MANADER),--months $(MANADER),)
