@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from handbok.build_output import editor_build_output
 from handbok.published_urls import (
     INVENTORY_FILE,
     SiteAddresses,
@@ -53,7 +54,7 @@ def _build(root: Path, site_dir: Path) -> bool:
         cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
     )
     if completed.returncode != 0:
-        print(completed.stdout + completed.stderr, file=sys.stderr)
+        print(editor_build_output(completed.stdout + completed.stderr), file=sys.stderr)
         print("Bygget misslyckades; rätta felen ovan och kör kommandot igen.", file=sys.stderr)
     return completed.returncode == 0
 
