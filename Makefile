@@ -24,8 +24,8 @@ MKDOCS_SV := -e '/^INFO /d' -e '/^Aborted with a BuildError!$$/d' \
 CONFIG_VARS := SITE_URL HANDBOK_EDIT_BASE HANDBOK_KONTAKT_EPOST HANDBOK_ORGANISATION
 $(foreach v,$(CONFIG_VARS),$(if $(strip $($(v))),,$(eval unexport $(v))))
 
-.SILENT: build validate urls diff ny-insats nytt-behov granskning
-.PHONY: help build serve test validate bench urls diff ny-insats nytt-behov granskning lock browser-deps clean
+.SILENT: build validate urls diff ny-insats nytt-behov granskning flytta
+.PHONY: help build serve test validate bench urls diff ny-insats nytt-behov granskning flytta lock browser-deps clean
 
 help:
 	@echo "make build       bygger webbplatsen strikt till site/"
@@ -37,6 +37,7 @@ help:
 	@echo "make diff BASE=… sammanfattar dataändringar mot en git-referens"
 	@echo "make ny-insats / make nytt-behov   skapar en ny datafil från mall"
 	@echo "make granskning  listar sidor och poster som behöver granskas"
+	@echo "make flytta FRAN=docs/… TILL=docs/…   flyttar en sida (nav, länkar, omdirigering)"
 
 $(VENV)/.installed: requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -78,7 +79,7 @@ bench: $(VENV)/.installed
 	PYTHONPATH=macros:. $(PY) -m bench.run
 
 urls: $(VENV)/.installed
-	$(CORE) urls --write
+	$(CORE) urls --write $(if $(filter ja,$(TA_BORT)),--ta-bort,)
 
 diff: $(VENV)/.installed
 	$(CORE) diff --base "$(or $(BASE),origin/main)"
@@ -90,6 +91,9 @@ ny-insats: $(VENV)/.installed
 nytt-behov: $(VENV)/.installed
 	$(CORE) new behov $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",) \
 	  $(if $(ENHET),--enhet "$(ENHET)",) $(if $(KALLA),--kalla "$(KALLA)",)
+
+flytta: $(VENV)/.installed
+	$(CORE) move --fran "$(FRAN)" --till "$(TILL)"
 
 granskning: $(VENV)/.installed
 	$(CORE) review $(if $(MANADER),--months $(MANADER),)
