@@ -123,6 +123,8 @@ def test_diff_on_real_git_history(tmp_path: Path) -> None:
         "### Nya behov (1)\n"
         "\n"
         "- **C1-körkort för ambulans** (`c1-korkort`)\n"
+        "    - status: Identifierat\n"
+        "    - förvaltningar: testambulansen\n"
         "\n"
         "### Ändrade behov (1)\n"
         "\n"
