@@ -13,12 +13,19 @@ CORE := PYTHONPATH=macros $(PY) -m handbok.cli
 # (macros/handbok/builddate.py). BUILD_DATE=YYYY-MM-DD (or SOURCE_DATE_EPOCH set by the caller)
 # pins it for reproducible builds and tests; nothing here derives it from git.
 export NO_MKDOCS_2_WARNING := 1
+# Editors read only Swedish: no recipe echo, no "Entering directory" (issue 17). Make's own
+# last line on failure ("make: *** [...] Error 1") cannot be silenced from here; CONTRIBUTING
+# explains it, and a Swedish locale (LANGUAGE=sv) translates it.
+MAKEFLAGS += --no-print-directory
+MKDOCS_SV := -e '/^INFO /d' -e '/^Aborted with a BuildError!$$/d' \
+  -e 's/^Aborted with \([0-9]*\) warnings\{0,1\} in strict mode!$$/Bygget stoppades av \1 varning(ar) ovan (strikt läge)./'
 # Configuration from the environment (CI passes repository variables, empty when unset): an
 # empty value is dropped so that mkdocs.yml's default applies instead of None.
 CONFIG_VARS := SITE_URL HANDBOK_EDIT_BASE HANDBOK_KONTAKT_EPOST HANDBOK_ORGANISATION
 $(foreach v,$(CONFIG_VARS),$(if $(strip $($(v))),,$(eval unexport $(v))))
 
-.PHONY: help build serve test fuzz validate bench urls diff ny-insats nytt-behov granskning lock browser-deps clean
+.SILENT: build validate urls diff ny-insats nytt-behov granskning flytta
+.PHONY: help build serve test fuzz validate bench urls diff ny-insats nytt-behov granskning flytta lock browser-deps clean
 
 help:
 	@echo "make build       bygger webbplatsen strikt till site/"
@@ -31,6 +38,7 @@ help:
 	@echo "make diff BASE=… sammanfattar dataändringar mot en git-referens"
 	@echo "make ny-insats / make nytt-behov   skapar en ny datafil från mall"
 	@echo "make granskning  listar sidor och poster som behöver granskas"
+	@echo "make flytta FRAN=docs/… TILL=docs/…   flyttar en sida (nav, länkar, omdirigering)"
 
 $(VENV)/.installed: requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,7 +61,8 @@ build: $(VENV)/.installed
 	@rm -rf .site-tmp
 	@# No --quiet: MkDocs 1.6 then stops counting warnings and --strict passes broken links.
 	@# MkDocs' INFO lines are filtered for readability; warnings and errors still show.
-	$(MKDOCS) build --strict -d .site-tmp 2>&1 | { grep -v '^INFO ' || true; } \
+	@# MkDocs' English closing line goes; the Swedish problems above it say what to fix.
+	$(MKDOCS) build --strict -d .site-tmp 2>&1 | sed -u $(MKDOCS_SV) \
 	  || { rm -rf .site-tmp; exit 1; }
 	@rm -rf site && mv .site-tmp site
 	@echo "Webbplatsen är byggd i site/."
@@ -76,16 +85,21 @@ bench: $(VENV)/.installed
 	PYTHONPATH=macros:. $(PY) -m bench.run
 
 urls: $(VENV)/.installed
-	$(CORE) urls --write
+	$(CORE) urls --write $(if $(filter ja,$(TA_BORT)),--ta-bort,)
 
 diff: $(VENV)/.installed
 	$(CORE) diff --base "$(or $(BASE),origin/main)"
 
 ny-insats: $(VENV)/.installed
-	$(CORE) new insats $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",)
+	$(CORE) new insats $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",) \
+	  $(if $(ENHET),--enhet "$(ENHET)",) $(if $(KALLA),--kalla "$(KALLA)",)
 
 nytt-behov: $(VENV)/.installed
-	$(CORE) new behov $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",)
+	$(CORE) new behov $(if $(ID),--id "$(ID)",) $(if $(TITEL),--titel "$(TITEL)",) \
+	  $(if $(ENHET),--enhet "$(ENHET)",) $(if $(KALLA),--kalla "$(KALLA)",)
+
+flytta: $(VENV)/.installed
+	$(CORE) move --fran "$(FRAN)" --till "$(TILL)"
 
 granskning: $(VENV)/.installed
 	$(CORE) review $(if $(MANADER),--months $(MANADER),)

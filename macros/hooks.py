@@ -23,6 +23,7 @@ _CORE_DIR = str(Path(__file__).resolve().parent)
 
 PORTFOLIO_KEY = "_handbok_portfolio"
 AS_OF_KEY = "_handbok_as_of"
+SERVE_ERRORS_KEY = "_handbok_serve_errors"
 _serving = False
 _edit_sources: dict[str, str] = {}
 # "Hela handboken" (issue 16): authored pages in nav order, and their rendered HTML.
@@ -47,6 +48,24 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
+def _serve_error_site(config: MkDocsConfig, problems: list) -> MkDocsConfig:
+    """Under serve, a failed check builds an error site instead of failing (issue 17).
+
+    MkDocs' live-reload server holds every request after a failed rebuild; a site that lists
+    the problems keeps the preview answering, and its page reloads once they are fixed.
+    """
+    lines = [p if isinstance(p, str) else _core("problems").format_problem(p)
+             for p in sorted(problems, key=str)]
+    # Not through MkDocs' logger: strict mode counts logged errors and would abort the build.
+    print("Förhandsvisningen visar felen i stället för webbplatsen:", *lines, sep="\n",
+          file=sys.stderr)
+    config.extra[SERVE_ERRORS_KEY] = lines or ["fel: datan kunde inte läsas"]
+    config.extra[PORTFOLIO_KEY] = None
+    config.extra.setdefault(AS_OF_KEY, None)
+    config["nav"] = None  # its pages are left out of the error site
+    return config
+
+
 def _fail(problems: list) -> None:
     formatted = "\n".join(_core("problems").format_problem(p) for p in sorted(problems))
     raise PluginError(f"Bygget stoppades: {len(problems)} problem i källfilerna.\n{formatted}")
@@ -60,9 +79,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         today = _core("builddate").today(os.environ)  # the build's one clock (issue 12)
     except ValueError as error:
+        if _serving:
+            return _serve_error_site(config, [f"fel: {error}"])
         raise PluginError(f"Bygget stoppades: {error}") from None
     months = _core("review").interval_months(config.extra)
     portfolio, problems = _core("project").check_project(root, today=today)
+    config.extra[SERVE_ERRORS_KEY] = None
+    if (problems or portfolio is None) and _serving:
+        return _serve_error_site(config, problems)
     if problems or portfolio is None:
         _fail(problems)
     config.extra[PORTFOLIO_KEY] = portfolio
@@ -72,6 +96,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(100)  # generated pages must exist before other plugins look at the files
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    if config.extra.get(SERVE_ERRORS_KEY):
+        page = _core("serve_errors").render_error_page(config.extra[SERVE_ERRORS_KEY])
+        kept = [f for f in files if not f.is_documentation_page()]
+        return Files([*kept, File.generated(config, "index.html", content=page)])
     portfolio = config.extra[PORTFOLIO_KEY]
     as_of = config.extra[AS_OF_KEY]
     _edit_sources.clear()
@@ -135,6 +163,8 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     """The same fixes on theme-rendered pages such as 404.html."""
+    if template_name == "404.html" and config.extra.get(SERVE_ERRORS_KEY):
+        return _core("serve_errors").render_error_page(config.extra[SERVE_ERRORS_KEY])
     if not template_name.endswith(".html"):
         return output_content
     return _core("html_fixes").fix_theme_html(output_content)

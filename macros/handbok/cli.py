@@ -12,6 +12,7 @@ COMMANDS = {
     "new": "handbok.commands.new",
     "review": "handbok.commands.review",
     "review-issue": "handbok.commands.review_issue",
+    "move": "handbok.commands.move",
 }
 
 

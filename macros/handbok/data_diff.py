@@ -141,6 +141,7 @@ def _diff_records(record_type: str, old: Sequence[Record], new: Sequence[Record]
             previous = old_by_id[renamed_from[0]] if renamed_from else None
         if previous is None:
             changes.append(RecordChange(ChangeKind.NEW, record_type, record.id, record.titel,
+                                        fields=_new_record_facts(record),
                                         new_reports=_new_reports_of_new(record)))
             continue
         matched_old.add(previous.id)
@@ -153,6 +154,19 @@ def _diff_records(record_type: str, old: Sequence[Record], new: Sequence[Record]
         if record.id not in matched_old:
             changes.append(RecordChange(ChangeKind.REMOVED, record_type, record.id, record.titel))
     return changes
+
+
+def _new_record_facts(record: Record) -> tuple[str, ...]:
+    """What a reviewer checks first on a new record (issue 17): status, units, period, goals."""
+    facts = [f"status: {_text(record.status) if record.status else 'uppgift saknas'}",
+             f"förvaltningar: {_text(record.forvaltningar)}"]
+    if isinstance(record, Insats):
+        period = record.period
+        has_period = period.start is not None or period.slut is not None
+        facts.append(f"period: {_text(period) if has_period else 'uppgift saknas'}")
+        goals = "; ".join(record.effektmal) if record.effektmal else "inga angivna"
+        facts.append(f"effektmål: {goals}")
+    return tuple(facts)
 
 
 def _new_reports_of_new(record: Record) -> tuple[Statusrapport, ...]:

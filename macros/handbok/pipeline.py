@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from handbok import schema_enums, source_files, validate
+from handbok import placeholders, schema_enums, source_files, validate
 from handbok.build_model import build_portfolio
 from handbok.load import Document, load_document
 from handbok.model import Portfolio
@@ -41,6 +41,7 @@ def load_portfolio(data_dir: Path, schema_dir: Path, *,
             problems += validate.header_problems(document, kind.name)
             found = validate.schema_problems(document, validators[kind.name], fast_checks[kind.name])
             problems += found or validate.year_problems(document, validators[kind.name])
+            problems += placeholders.placeholder_problems(document)
     problems += validate.cross_record_problems(documents, today, unreadable=unreadable)
     if problems:
         return None, sorted(set(problems))

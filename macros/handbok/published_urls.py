@@ -39,7 +39,13 @@ def page_url(markdown_path: str) -> str:
 
 def authored_page_urls(docs_dir: Path) -> set[str]:
     """Addresses (`/process/bereda/`) of the Markdown pages written by hand in docs/."""
-    return {"/" + page_url(p.relative_to(docs_dir).as_posix()) for p in docs_dir.rglob("*.md")}
+    return set(authored_page_sources(docs_dir))
+
+
+def authored_page_sources(docs_dir: Path) -> dict[str, str]:
+    """Address → docs-relative path (`/process/bereda/` → `process/bereda.md`) of every page."""
+    paths = (p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    return {"/" + page_url(path): path for path in paths}
 
 
 @dataclass(frozen=True)
@@ -156,19 +162,40 @@ def updated_inventory(listed: Iterable[str], site: SiteAddresses) -> list[str]:
     return sorted(site.entries | kept)
 
 
-def missing_message(entry: str, site: SiteAddresses) -> str:
-    """What an editor reads when a listed address is gone: which one, and what to do."""
+_APPROVED = "eller kör make urls TA_BORT=ja om borttagningen är avsiktlig och godkänd."
+_RECORD_SECTIONS = ("/insatser/", "/behov/", "/organisation/")
+
+
+def missing_message(entry: str, site: SiteAddresses,
+                    pages: Mapping[str, str] | None = None) -> str:
+    """What an editor reads when a listed address is gone: which one, and what to do.
+
+    `pages` maps the site's authored page addresses to their docs/ paths, so a moved page's
+    redirect can be written out ready to paste (issue 17).
+    """
     page, _, anchor = entry.partition("#")
-    approved = "eller kör make urls om borttagningen är avsiktlig och godkänd."
     if not anchor or page not in site.entries:
         return (f"Adressen {entry} publiceras inte längre och ingen omdirigering täcker den. "
-                "Lägg till en omdirigering i data/omdirigeringar.yaml eller ett tidigare_id i "
-                f"posten, {approved}")
+                + _redirect_advice(page, site, pages or {}))
     if page in site.redirects:
         return (f"Ankaret {entry} finns inte på sidan {site.redirects[page]}, dit {page} "
-                f"omdirigeras. Ge motsvarande rubrik där ankaret {{#{anchor}}}, {approved}")
+                f"omdirigeras. Ge motsvarande rubrik där ankaret {{#{anchor}}}, {_APPROVED}")
     return (f"Ankaret {entry} finns inte längre på sidan {page}. Ge rubriken ett fast ankare, "
-            f"t.ex. '## Ny rubrik {{#{anchor}}}', {approved}")
+            f"t.ex. '## Ny rubrik {{#{anchor}}}', {_APPROVED}")
+
+
+def _redirect_advice(page: str, site: SiteAddresses, pages: Mapping[str, str]) -> str:
+    if page.startswith(_RECORD_SECTIONS):
+        return ("Har posten bytt id: skriv det gamla id:t under tidigare_id i posten (en ny "
+                f"rad '- {page.strip('/').split('/')[-1]}'), {_APPROVED}")
+    name = page.strip("/").split("/")[-1]
+    same_name = sorted(path for url, path in pages.items()
+                       if url not in site.redirects and url.strip("/").split("/")[-1] == name
+                       and url != page)
+    target = same_name[0] if len(same_name) == 1 else "<den nya sidans sökväg i docs/>.md"
+    return ("Har sidan flyttat: lägg till i data/omdirigeringar.yaml\n"
+            f"  - fran: {page.lstrip('/')}\n    till: {target}\n"
+            "(make flytta FRAN=… TILL=… gör det och resten av flytten åt dig), " + _APPROVED)
 
 
 def unlisted_message(entry: str) -> str:
@@ -176,10 +203,11 @@ def unlisted_message(entry: str) -> str:
             "med ändringen i din pull request.")
 
 
-def comparison_messages(comparison: Comparison, site: SiteAddresses) -> list[str]:
+def comparison_messages(comparison: Comparison, site: SiteAddresses,
+                        pages: Mapping[str, str] | None = None) -> list[str]:
     """One message per problem; a vanished page's anchors are not repeated under it."""
     gone_pages = {entry for entry in comparison.missing if "#" not in entry}
     missing = [entry for entry in comparison.missing
                if "#" not in entry or entry.partition("#")[0] not in gone_pages]
-    return ([missing_message(entry, site) for entry in missing]
+    return ([missing_message(entry, site, pages) for entry in missing]
             + [unlisted_message(entry) for entry in comparison.unlisted])

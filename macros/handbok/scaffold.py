@@ -8,10 +8,14 @@ import re
 import unicodedata
 from pathlib import Path
 
+from handbok.placeholders import TODO_MARK
+
 TEMPLATE_DIR = Path(__file__).resolve().parent / "mallar"
 FOLDERS = {"insats": "insatser", "behov": "behov"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TODO = "ATT FYLLA I: "
+_TODO = f"{TODO_MARK}: "
+PLACEHOLDER_UNIT = "andra-till-en-enhet"
+PLACEHOLDER_SOURCE = "andra-till-en-kalla"
 
 
 def slug_from_title(title: str) -> str:
@@ -38,22 +42,28 @@ def _yaml_text(text: str) -> str:
     return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
-def render_new_record(kind: str, record_id: str, title: str, *, unit_id: str, source_id: str,
-                      today: dt.date, units_chosen: bool = False,
-                      source_chosen: bool = False) -> str:
-    """The text of a new, valid data file for `kind` ("insats" or "behov")."""
+def render_new_record(kind: str, record_id: str, title: str, *, today: dt.date,
+                      unit_id: str = "", source_id: str = "") -> str:
+    """The text of a new data file for `kind` ("insats" or "behov").
+
+    Valid YAML that passes the schema, but its placeholders (handbok.placeholders) fail
+    validation until the editor replaces them; a unit or source not given is a placeholder.
+    """
     template = (TEMPLATE_DIR / f"{kind}.yaml").read_text(encoding="utf-8")
-    guessed = "den första enheten i data/organisation/ är ifylld som exempel; byt till rätt enhet."
-    guessed_source = "det första källdokumentet i data/kallor/ är ifyllt som exempel; byt till rätt."
+    # Placeholder ids, not real examples: a guess left in place would publish (issue 17).
+    guessed = ("byt platshållaren mot id:t på rätt enhet (filnamnen utan .yaml i "
+               "data/organisation/); make validate stoppar den tills dess.")
+    guessed_source = ("byt platshållaren mot id:t på källdokumentet (filnamnen utan .yaml i "
+                      "data/kallor/); make validate stoppar den tills dess.")
     return template.format(
         id=record_id,
         titel=_yaml_text(title),
         sammanfattning=_yaml_text(_TODO + "en eller två meningar om vad insatsen ska åstadkomma."),
         beskrivning=_yaml_text(_TODO + "vad behovet gäller och varför det finns."),
         malgrupp=_yaml_text(_TODO + "vilken yrkesgrupp eller målgrupp behovet gäller."),
-        enhet=unit_id,
-        enhet_forklaring="kontrollera att enheten stämmer." if units_chosen else guessed,
-        kalla=source_id,
-        kalla_forklaring="kontrollera att källan stämmer." if source_chosen else guessed_source,
+        enhet=unit_id or PLACEHOLDER_UNIT,
+        enhet_forklaring="kontrollera att enheten stämmer." if unit_id else guessed,
+        kalla=source_id or PLACEHOLDER_SOURCE,
+        kalla_forklaring="kontrollera att källan stämmer." if source_id else guessed_source,
         idag=today.isoformat(),
     )

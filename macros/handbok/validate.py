@@ -23,7 +23,9 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from handbok.load import Document
 from handbok.model import PartialDate
+from handbok.placeholders import is_placeholder_id
 from handbok.problems import Problem
+from handbok.suggestions import closest, enum_labels
 
 
 @dataclass(frozen=True)
@@ -327,8 +329,11 @@ def _value_message(error: ValidationError, path: tuple[str | int, ...]) -> str:
     keyword = error.validator
     schema = error.schema
     if keyword == "enum":
-        return f"{subject} har värdet {_show(value)}, tillåtna värden är: " + \
-            ", ".join(str(v) for v in schema["enum"])
+        allowed = ", ".join(str(v) for v in schema["enum"])
+        guess = closest(value, map(str, schema["enum"]), enum_labels()) \
+            if isinstance(value, str) else None
+        hint = f" — menade du '{guess}'?" if guess else ""
+        return f"{subject} har värdet {_show(value)}, tillåtna värden är: {allowed}{hint}"
     if keyword == "type":
         expected = schema["type"]
         names = [expected] if isinstance(expected, str) else expected
@@ -554,8 +559,8 @@ def _reference_problems(document: Document, index: _IdIndex, kind: str) -> list[
         refs = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for position, ref in refs:
             if not isinstance(ref, str) or not _SLUG.fullmatch(ref) or \
-                    ref in index.unreadable.get(target, ()):
-                continue  # the schema already reports a malformed id, the loader a broken file
+                    ref in index.unreadable.get(target, ()) or is_placeholder_id(ref):
+                continue  # reported by the schema, the loader or handbok.placeholders
             path = (field_name,) if position is None else (field_name, position)
             message = _reference_message(ref, field_name, target, index,
                                          require_region=(kind, field_name) == ("enhet", "region"))
@@ -580,8 +585,12 @@ def _reference_message(ref: str, field_name: str, target: str, index: _IdIndex, 
         return (f"referensen '{ref}' i '{field_name}' är {KIND_BY_NAME[actual].singular}, men här "
                 f"ska det vara {target_kind.singular}")
     message = f"referensen '{ref}' i '{field_name}' finns inte bland {target_kind.plural}"
-    close = difflib.get_close_matches(ref, sorted(index.by_kind[target]), n=1, cutoff=0.6)
-    return message + (f" — menade du '{close[0]}'?" if close else "")
+    close = closest(ref, index.by_kind[target])
+    hint = f" — menade du '{close}'?" if close else ""
+    if target == "enhet":  # issue 17: say where units live and how to add one
+        hint += ("; enheterna finns i data/organisation/ (id:t är filnamnet utan .yaml), och "
+                 "saknas enheten lägger du till den som en ny fil där")
+    return message + hint
 
 
 def _initiative_problems(document: Document, today: dt.date) -> list[Problem]:

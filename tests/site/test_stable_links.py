@@ -22,7 +22,7 @@ import pytest
 
 from handbok.published_urls import (
     INVENTORY_FILE,
-    authored_page_urls,
+    authored_page_sources,
     compare,
     comparison_messages,
     format_inventory,
@@ -46,11 +46,12 @@ MOVED_PAGE = "---\nansvarig: Redaktionen\nsenast_granskad: 2026-01-01\n---\n\n# 
 # --- the real site --------------------------------------------------------------------------
 
 def test_inventory_matches_the_real_site_exactly(built_site: Path) -> None:
-    site = scan_site(built_site, authored_page_urls(REPO_ROOT / "docs"))
+    pages = authored_page_sources(REPO_ROOT / "docs")
+    site = scan_site(built_site, set(pages))
     text = (REPO_ROOT / INVENTORY_FILE).read_text(encoding="utf-8")
     listed = parse_inventory(text)
     comparison = compare(listed, site)
-    assert comparison.ok, "\n".join(comparison_messages(comparison, site))
+    assert comparison.ok, "\n".join(comparison_messages(comparison, site, pages))
     assert text == format_inventory(updated_inventory(listed, site)), "kör make urls"
     assert "/404.html" in listed and "/" in listed
 
@@ -130,8 +131,9 @@ def test_renamed_record_without_redirect_fails_naming_the_address(builds: Builds
     check = builds.renamed_check
     assert check.returncode == 1
     assert (f"Adressen /insatser/{OLD_ID}/ publiceras inte längre och ingen omdirigering täcker "
-            "den. Lägg till en omdirigering i data/omdirigeringar.yaml eller ett tidigare_id i "
-            "posten, eller kör make urls om borttagningen är avsiktlig och godkänd."
+            "den. Har posten bytt id: skriv det gamla id:t under tidigare_id i posten (en ny rad "
+            f"'- {OLD_ID}'), eller kör make urls TA_BORT=ja om borttagningen är avsiktlig och "
+            "godkänd."
             ) in check.stdout
     assert (f"Adressen /insatser/{NEW_ID}/ publiceras men saknas i publicerade-adresser.txt. "
             "Kör make urls") in check.stdout

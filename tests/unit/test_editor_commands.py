@@ -123,6 +123,8 @@ def test_diff_on_real_git_history(tmp_path: Path) -> None:
         "### Nya behov (1)\n"
         "\n"
         "- **C1-körkort för ambulans** (`c1-korkort`)\n"
+        "    - status: Identifierat\n"
+        "    - förvaltningar: testambulansen\n"
         "\n"
         "### Ändrade behov (1)\n"
         "\n"
@@ -155,8 +157,13 @@ def test_diff_with_an_unknown_ref_is_a_swedish_error(tmp_path: Path,
 # ------------------------------------------------------------------ scaffolding
 
 
-@pytest.mark.parametrize(("kind", "folder"), [("insats", "insatser"), ("behov", "behov")])
-def test_new_record_is_valid_as_created(tmp_path: Path, kind: str, folder: str) -> None:
+@pytest.mark.parametrize(("kind", "folder", "fields"), [
+    ("insats", "insatser", ["sammanfattning", "forvaltningar", "kalla"]),
+    ("behov", "behov", ["beskrivning", "malgrupp", "forvaltningar", "kalla"]),
+])
+def test_scaffold_left_unchanged_fails_validation(tmp_path: Path, kind: str, folder: str,
+                                                  fields: list[str]) -> None:
+    """Issue 17: a new file's placeholders stop validation (and so the build) until replaced."""
     root = _project(tmp_path)
     result = _cli(root, "new", kind, "--id", "ny-post", "--titel", 'Körkort: "C1" & <mer>')
     assert result.returncode == 0, result.stderr
@@ -164,13 +171,40 @@ def test_new_record_is_valid_as_created(tmp_path: Path, kind: str, folder: str) 
     created = root / "data" / folder / "ny-post.yaml"
     text = created.read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
-    assert "# ÄNDRA: den första enheten i data/organisation/ är ifylld som exempel" in text
-    portfolio, problems = pipeline.load_portfolio(root / "data", root / "schemas", today=dt.date(2026, 11, 18))
+    assert "  - andra-till-en-enhet\n" in text and "kalla: andra-till-en-kalla\n" in text
+    portfolio, problems = pipeline.load_portfolio(root / "data", root / "schemas",
+                                                  today=dt.date(2026, 11, 18))
+    assert portfolio is None
+    assert {p.rule for p in problems} == {"platshallare"}
+    assert [p.message.split("'")[1] for p in problems] == fields
+    assert all(p.path == f"data/{folder}/ny-post.yaml" for p in problems)
+    unit = next(p for p in problems if "'forvaltningar'" in p.message)
+    assert unit.message == ("fältet 'forvaltningar' innehåller fortfarande mallens platshållare "
+                            "'andra-till-en-enhet'; skriv ett riktigt id — giltiga id är "
+                            "filnamnen (utan .yaml) i data/organisation/")
+    assert (unit.line, unit.column) == (text.splitlines().index("  - andra-till-en-enhet") + 1, 5)
+    summary = next(p for p in problems if p.message.split("'")[1] in ("sammanfattning", "beskrivning"))
+    assert "innehåller fortfarande mallens platshållare ('ATT FYLLA I: …')" in summary.message
+    for problem in problems:  # the command already listed what is left to do, located
+        assert f"{problem.path}:{problem.line}:{problem.column}: fel: " in result.stdout
+
+
+@pytest.mark.parametrize(("kind", "folder"), [("insats", "insatser"), ("behov", "behov")])
+def test_scaffold_filled_in_is_valid(tmp_path: Path, kind: str, folder: str) -> None:
+    root = _project(tmp_path)
+    result = _cli(root, "new", kind, "--id", "ny-post", "--titel", 'Körkort: "C1" & <mer>',
+                  "--enhet", "testsjukhuset", "--kalla", "testkalla")
+    assert result.returncode == 0, result.stderr
+    created = root / "data" / folder / "ny-post.yaml"
+    text = created.read_text(encoding="utf-8")
+    created.write_text(text.replace("ATT FYLLA I: ", ""), encoding="utf-8")
+    portfolio, problems = pipeline.load_portfolio(root / "data", root / "schemas",
+                                                  today=dt.date(2026, 11, 18))
     assert problems == []
     records = portfolio.insatser if kind == "insats" else portfolio.behov
     record = next(r for r in records if r.id == "ny-post")
     assert record.titel == 'Körkort: "C1" & <mer>'
-    assert [u.id for u in record.forvaltningar] == ["testambulansen"]
+    assert [u.id for u in record.forvaltningar] == ["testsjukhuset"]
 
 
 def test_new_record_uses_given_unit_and_source(tmp_path: Path) -> None:

@@ -271,9 +271,13 @@ def test_missing_page_is_named_with_what_to_do(tmp_path: Path) -> None:
     comparison = compare(listed, site)
     assert comparison.missing == ("/roller/chef/", "/roller/chef/#ansvar")
     assert comparison_messages(comparison, site) == [
-        "Adressen /roller/chef/ publiceras inte längre och ingen omdirigering täcker den. Lägg "
-        "till en omdirigering i data/omdirigeringar.yaml eller ett tidigare_id i posten, eller "
-        "kör make urls om borttagningen är avsiktlig och godkänd."]
+        "Adressen /roller/chef/ publiceras inte längre och ingen omdirigering täcker den. Har "
+        "sidan flyttat: lägg till i data/omdirigeringar.yaml\n"
+        "  - fran: roller/chef/\n    till: <den nya sidans sökväg i docs/>.md\n"
+        "(make flytta FRAN=… TILL=… gör det och resten av flytten åt dig), eller kör make urls "
+        "TA_BORT=ja om borttagningen är avsiktlig och godkänd."]
+    moved = {"/roller/chef/": "roller/chef.md", "/om/chef/": "om/chef.md"}
+    assert "    till: om/chef.md\n" in comparison_messages(comparison, site, moved)[0]
 
 
 def test_missing_anchor_and_unlisted_page_are_named(tmp_path: Path) -> None:

@@ -179,7 +179,8 @@ def test_reference_that_does_not_exist(tmp_path: Path) -> None:
     body = insats(forvaltningar="\n  - sahlgrenska")
     assert located(tmp_path, {("insats", "i"): body}) == [
         (I, 9, 5, "referensen 'sahlgrenska' i 'forvaltningar' finns inte bland "
-                  "organisationsenheterna")]
+                  "organisationsenheterna; enheterna finns i data/organisation/ (id:t är "
+                  "filnamnet utan .yaml), och saknas enheten lägger du till den som en ny fil där")]
 
 
 def test_reference_suggests_close_id(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""`make diff BASE=<ref>`: the data at a git ref against the working tree, as Swedish Markdown."""
+"""`make diff BASE=<ref>`: data, pages, redirects and addresses at a git ref against the
+working tree, as Swedish Markdown (the pull request's job summary)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,19 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 from handbok import pipeline
 from handbok.builddate import today as stockholm_today
 from handbok.data_diff import diff_portfolios, render_markdown
 from handbok.model import Portfolio
+from handbok.page_diff import Tree, diff_trees
+from handbok.page_diff import render_markdown as render_page_changes
 from handbok.problems import format_problem
+from handbok.published_urls import INVENTORY_FILE, parse_inventory
+from handbok.redirects import REDIRECT_MAP
 
-_FOLDERS = ("data", "schemas")
+_FOLDERS = ("data", "schemas", "docs", INVENTORY_FILE)
 _EMPTY = Portfolio(insatser=(), behov=(), enheter=(), kallor=())
 
 
@@ -65,10 +72,33 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="handbok-diff-") as tmp:
         export_tree(root, args.base, Path(tmp))
         old, old_problems = _load(Path(tmp))
+        old_tree = read_tree(Path(tmp))
     note = ""
     if old is None:
         note = (f"\n> Datan i `{args.base}` kunde inte läsas ({len(old_problems)} problem), "
                 "så allt visas som nytt.\n")
         old = _EMPTY
     print(render_markdown(diff_portfolios(old, new), args.base) + note, end="")
+    pages = render_page_changes(diff_trees(old_tree, read_tree(root)))
+    print(f"\n{pages}" if pages else "", end="")
     return 0
+
+
+def read_tree(root: Path) -> Tree:
+    """Authored pages, redirect entries and the inventory as they are under `root`."""
+    docs = root / "docs"
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted(docs.rglob("*.md"))} if docs.is_dir() else {}
+    redirects: list[tuple[str, str]] = []
+    redirect_map = root / REDIRECT_MAP
+    try:
+        data = yaml.safe_load(redirect_map.read_text(encoding="utf-8")) or {}
+        entries = data.get("omdirigeringar") or [] if isinstance(data, dict) else []
+        redirects = [(str(e["fran"]), str(e["till"])) for e in entries
+                     if isinstance(e, dict) and "fran" in e and "till" in e]
+    except (OSError, yaml.YAMLError):
+        pass  # absent or broken: make validate reports it
+    inventory_file = root / INVENTORY_FILE
+    inventory = parse_inventory(inventory_file.read_text(encoding="utf-8")) \
+        if inventory_file.is_file() else []
+    return Tree(pages, tuple(redirects), tuple(inventory))

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from handbok import pipeline
+from handbok import pipeline, placeholders
 from handbok.builddate import today as stockholm_today
 from handbok.problems import format_problem
 from handbok.scaffold import FOLDERS, check_new_id, render_new_record, slug_from_title
@@ -56,32 +56,28 @@ def main(argv: list[str]) -> int:
         print(f"fel: {reason}", file=sys.stderr)
         return 1
     units, sources = _ids(root / "data" / "organisation"), _ids(root / "data" / "kallor")
-    unit = args.enhet or (units[0] if units else "")
-    source = args.kalla or (sources[0] if sources else "")
     for given, known, what in ((args.enhet, units, "enhet"), (args.kalla, sources, "källa")):
         if given and given not in known:
             print(f"fel: det finns ingen {what} med id '{given}'.", file=sys.stderr)
             return 1
-    if not unit or not source:
-        print("fel: det behövs minst en enhet i data/organisation/ och en källa i data/kallor/.",
-              file=sys.stderr)
-        return 1
 
     target = folder / f"{record_id}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_new_record(args.kind, record_id, title, unit_id=unit,
-                                        source_id=source, today=today,
-                                        units_chosen=bool(args.enhet),
-                                        source_chosen=bool(args.kalla)), encoding="utf-8")
+    target.write_text(render_new_record(args.kind, record_id, title, today=today,
+                                        unit_id=args.enhet, source_id=args.kalla),
+                      encoding="utf-8")
     rel = target.relative_to(root).as_posix()
     _, problems = pipeline.load_portfolio(root / "data", root / "schemas", today=today)
     own = [p for p in problems if p.path == rel]
-    if own:
+    broken = [p for p in own if p.rule != placeholders.RULE]
+    if broken:
         print(f"Skapade {rel}, men den har fel:", file=sys.stderr)
-        print("\n".join(format_problem(p) for p in own), file=sys.stderr)
+        print("\n".join(format_problem(p) for p in broken), file=sys.stderr)
         return 1
     print(f"Skapade {rel}.\n"
-          f"Öppna filen, fyll i raderna märkta ATT FYLLA I och ÄNDRA, och kontrollera med "
-          f"`make validate`. Sidan visas på http://127.0.0.1:8000/{FOLDERS[args.kind]}/{record_id}/ "
-          "när `make serve` körs.")
+          "Öppna filen och byt ut mallens platshållare (ATT FYLLA I och ÄNDRA). Tills dess "
+          "stoppar `make validate` och bygget filen, så inget publiceras av misstag:")
+    print("\n".join(f"  {format_problem(p)}" for p in own))
+    print(f"Sidan visas på http://127.0.0.1:8000/{FOLDERS[args.kind]}/{record_id}/ "
+          "när `make serve` körs och felen är rättade.")
     return 0
