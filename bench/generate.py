@@ -163,7 +163,7 @@ def _need(rng: random.Random, index: int, units: list[dict], kalla: str) -> dict
         "id": f"{slugify(title)}-{index:04d}",
         "titel": title,
         "beskrivning": f"Flera verksamheter beskriver ett behov av kompetens inom {theme}. "
-                       f"Behovet gäller främst {group} och har lyfts i det regionala hr-nätverket.",
+                       f"Behovet gäller främst {group} och har lyfts i det regionala HR-nätverket.",
         "malgrupp": group.capitalize(),
         "forvaltningar": [u["id"] for u in rng.sample(units, k=min(len(units), rng.randint(1, 3)))],
         "prioritet": rng.choice(("hog", "medel", "lag")),

@@ -184,6 +184,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Fill "Hela handboken" with every authored page's HTML, in nav order."""
+    if config.extra.get(SERVE_ERRORS_KEY):
+        return  # the preview shows the problem list instead of the site; there is no book page
     book = _core("whole_book")
     target = Path(config.site_dir) / book.BOOK_URL / "index.html"
     chapters = [book.Chapter(_page_url(src), *_chapters[src]) for src in _nav_order if src in _chapters]

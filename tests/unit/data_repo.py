@@ -29,6 +29,14 @@ BASE = {
 }
 
 
+def insats(extra: str = "", **replace: str) -> str:
+    """The base initiative with fields replaced (`fas="infora"`) and lines appended."""
+    lines = BASE[("insats", "i")].splitlines()
+    for key, value in replace.items():
+        lines = [f"{key}: {value}" if line.startswith(f"{key}:") else line for line in lines]
+    return "\n".join(lines) + "\n" + extra
+
+
 def write_repo(root: Path, changes: dict[tuple[str, str], str | bytes | None] | None = None) -> Path:
     """BASE plus `changes` ((kind, file stem) -> YAML body after the schema line, raw bytes
     for the whole file, or None to leave the file out)."""

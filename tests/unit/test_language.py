@@ -1,4 +1,5 @@
-"""Reader pages in docs/ use plain Swedish: fixed phrasings, and editor words only in the editor guide."""
+"""Reader text (docs/ pages and data/ records) uses plain Swedish: fixed phrasings, and editor
+words only in the editor guide."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
+DATA = DOCS.parent / "data"
 EDITOR_GUIDE = "om/sa-bidrar-du.md"
 
 # Phrase → what to write instead (issue 16).
@@ -18,6 +20,8 @@ AVOIDED = {
     r"\binput\b": "synpunkter eller inspel",
     r"\bfeedback\b": "återkoppling",
     r"\bhr-nätverk": "HR-nätverk",
+    r"\bInsatsen där delades\b": "Satsningen på psykiatrin delades upp",
+    r"\bVars ledningsgrupp\b": "Regionstyrelsen träffade områdets ledningsgrupp",
 }
 # Words only editors need; they belong in the editor guide.
 EDITOR_WORDS = [r"\bkodrut\w*", r"\.md`?-fil", r"\bfront matter\b", r"\bändringsbegäran\b",
@@ -30,7 +34,8 @@ def reader_pages() -> list[Path]:
 
 @pytest.mark.parametrize("pattern", list(AVOIDED))
 def test_avoided_phrasing_is_not_used(pattern: str) -> None:
-    hits = [f"{p.relative_to(DOCS)}: {m.group(0)!r}" for p in sorted(DOCS.rglob("*.md"))
+    texts = [*sorted(DOCS.rglob("*.md")), *sorted(DATA.rglob("*.yaml"))]
+    hits = [f"{p.relative_to(DOCS.parent)}: {m.group(0)!r}" for p in texts
             for m in re.finditer(pattern, p.read_text(encoding="utf-8"), re.IGNORECASE)
             if not (pattern.endswith("nätverk") and m.group(0).startswith("HR"))]
     assert not hits, f"skriv i stället {AVOIDED[pattern]!r}:\n" + "\n".join(hits)

@@ -6,21 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from data_repo import BASE, REPO_ROOT, check, located
+from data_repo import BASE, REPO_ROOT, check, insats, located
 
 from handbok.model import Halsa, PartialDate, Status
 
 I = "data/insatser/i.yaml"
 B = "data/behov/b.yaml"
 U = "data/organisation/u.yaml"
-
-
-def insats(extra: str = "", **replace: str) -> str:
-    """The base initiative with fields replaced (`fas="infora"`) and lines appended."""
-    lines = BASE[("insats", "i")].splitlines()
-    for key, value in replace.items():
-        lines = [f"{key}: {value}" if line.startswith(f"{key}:") else line for line in lines]
-    return "\n".join(lines) + "\n" + extra
 
 
 def test_base_repo_is_valid_and_builds_the_model(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from data_repo import BASE, REPO_ROOT, TODAY, located, write_repo
+from data_repo import BASE, REPO_ROOT, TODAY, insats, located, write_repo
 
 from handbok.pipeline import load_portfolio
 
@@ -19,13 +19,6 @@ INSATS = "data/insatser/i.yaml"
 SLUG = ("ska bestå av små bokstäver a–z, siffror och bindestreck (å/ä blir a, ö blir o), "
         "t.ex. 'skaraborgs-sjukhus'")
 PARTIAL = "som inte är tillåtet: Datum så exakt som källan anger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD."
-
-
-def insats(extra: str = "", **replace: str) -> str:
-    lines = BASE[("insats", "i")].splitlines()
-    for key, value in replace.items():
-        lines = [f"{key}: {value}" if line.startswith(f"{key}:") else line for line in lines]
-    return "\n".join(lines) + "\n" + extra
 
 
 @pytest.mark.parametrize(("body", "expected"), [
