@@ -36,11 +36,13 @@ def _count_table(caption: str, heading: str, rows: list[tuple[str, int, int]]) -
     body = "".join(f'<tr><th scope="row">{label}</th><td>{current}</td><td>{older}</td>'
                    f"<td>{current + older}</td></tr>" for label, current, older in rows)
     totals = [(label, current + older) for label, current, older in rows]
-    return charts.with_bar_chart(f"{caption}, totalt (bekräftade och äldre uppgifter)", totals, (
-        f'<table class="handbok-nyckeltal"><caption>{caption}</caption><thead><tr>'
-        f'<th scope="col">{heading}</th><th scope="col">Bekräftade</th>'
-        f'<th scope="col">Äldre uppgifter</th><th scope="col">Totalt</th></tr></thead>'
-        f"<tbody>{body}</tbody></table>"))
+    table = (f'<table class="handbok-nyckeltal"><caption>{caption}</caption><thead><tr>'
+             f'<th scope="col">{heading}</th><th scope="col">Bekräftade</th>'
+             f'<th scope="col">Äldre uppgifter</th><th scope="col">Totalt</th></tr></thead>'
+             f"<tbody>{body}</tbody></table>")
+    # Its own scroll region: long unit names must not widen the page at 390 px.
+    return charts.with_bar_chart(f"{caption}, totalt (bekräftade och äldre uppgifter)", totals,
+                                 scroll_region(table, label=caption))
 
 
 def share_without_initiative(portfolio: Portfolio) -> tuple[int, int]:
