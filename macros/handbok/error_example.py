@@ -9,7 +9,7 @@ from pathlib import Path
 
 from handbok import validate
 from handbok.load import load_document
-from handbok.problems import Problem, format_problem
+from handbok.problems import Problem, format_problem, problems_summary
 
 EXAMPLE_PATH = "data/insatser/exempel-med-fel.yaml"
 BROKEN_EXAMPLE = """\
@@ -46,7 +46,7 @@ def render_error_example(schema_dir: Path, repo_root: Path) -> str:
     if not problems:
         raise ValueError("the broken example no longer produces any problem; update it")
     output = [format_problem(p) for p in problems]
-    output.append(f"{len(problems)} problem hittades. Rätta dem och kör 'make validate' igen.")
+    output.append(problems_summary(len(problems)))
     return "\n".join([
         f"Filen `{EXAMPLE_PATH}`:", "",
         '``` yaml linenums="1"', BROKEN_EXAMPLE.rstrip("\n"), "```", "",

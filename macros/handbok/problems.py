@@ -29,3 +29,8 @@ def format_github_annotation(problem: Problem) -> str:
         f"::error file={problem.path},line={problem.line},col={problem.column},"
         f"title=Valideringsfel::{message}"
     )
+
+
+def problems_summary(count: int) -> str:
+    """The closing line after a list of problems, in Swedish with the right pronoun."""
+    return f"{count} problem hittades. Rätta {'det' if count == 1 else 'dem'} och kör 'make validate' igen."

@@ -357,6 +357,9 @@ def _value_message(error: ValidationError, path: tuple[str | int, ...]) -> str:
     if keyword == "uniqueItems":
         return f"{subject} innehåller samma värde flera gånger"
     if keyword in ("anyOf", "oneOf"):
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", value):
+            # Written as a date, but the day or month does not exist (2026-02-30, 2026-13).
+            return f"{subject} har värdet {_show(value)}, som inte är ett datum som finns"
         return f"{subject} har värdet {_show(value)}, som inte är tillåtet: {schema['description']}"
     return f"{subject} är inte giltigt: {error.message}"
 

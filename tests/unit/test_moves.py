@@ -79,3 +79,17 @@ def test_link_check_knows_every_generated_single_page() -> None:
     assert links.is_generated(whole_book.BOOK_PATH) and links.is_generated(PAGE_INDEX_PATH)
     assert links.is_generated("mallar/filer/riskanalys.docx")
     assert not links.is_generated("mallar/riskanalys.md")
+
+
+def test_a_page_that_runs_macros_is_not_moved_by_an_editor(tmp_path: Path, capsys) -> None:
+    """Moving a listed macro page would need the developers' list changed too (issue 14)."""
+    from handbok.commands import move
+    docs = tmp_path / "docs" / "roller"
+    docs.mkdir(parents=True)
+    (docs / "chef.md").write_text("---\nrender_macros: true\n---\n# Chef\n", encoding="utf-8")
+    assert move.main(["--fran", "docs/roller/chef.md", "--till", "docs/roller/chefer.md",
+                      "--root", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        "fel: docs/roller/chef.md kör makron och står därför i macros/handbok/macro_pages.py, en lista "
+        "som utvecklarna ansvarar för; be en utvecklare flytta sidan (listan ändras samtidigt)\n")
+    assert (docs / "chef.md").is_file() and not (docs / "chefer.md").exists()

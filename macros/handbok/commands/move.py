@@ -16,6 +16,7 @@ from pathlib import Path
 from handbok import moves
 from handbok.builddate import today as stockholm_today
 from handbok.links import authored_pages
+from handbok.macro_pages import MACRO_PAGES
 from handbok.problems import format_problem
 from handbok.project import check_project
 from handbok.published_urls import page_url
@@ -41,6 +42,9 @@ def _refusal(root: Path, old: str, new: str) -> str | None:
         return f"docs/{new} finns redan; välj ett annat namn"
     if ".." in new.split("/") or new.startswith("/"):
         return "TILL ska ligga i docs/"
+    if old in MACRO_PAGES:
+        return (f"docs/{old} kör makron och står därför i macros/handbok/macro_pages.py, en lista "
+                "som utvecklarna ansvarar för; be en utvecklare flytta sidan (listan ändras samtidigt)")
     return None
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from handbok.builddate import today as stockholm_today
 from handbok.model import Portfolio
-from handbok.problems import format_github_annotation, format_problem
+from handbok.problems import format_github_annotation, format_problem, problems_summary
 from handbok.project import check_project
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -33,7 +33,7 @@ def main(argv: list[str]) -> int:
         formatter = format_github_annotation if args.format == "github" else format_problem
         for problem in sorted(problems):
             print(formatter(problem))
-        print(f"{len(problems)} problem hittades. Rätta dem och kör 'make validate' igen.")
+        print(problems_summary(len(problems)))
         return 1
     print(summary_line(portfolio))
     return 0
