@@ -44,18 +44,6 @@ def options(members: Sequence[LabelledEnum]) -> list[tuple[str, str]]:
     return [(m.value, m.label) for m in members] + [(UNKNOWN_TOKEN, UNKNOWN_LABEL)]
 
 
-def health_token(halsa: Halsa | None) -> str:
-    return token(halsa)
-
-
-def health_label(halsa: Halsa | None) -> str:
-    return label(halsa)
-
-
-def health_rank(halsa: Halsa | None) -> int:
-    return rank(halsa, list(Halsa))
-
-
 def health_badge(halsa: Halsa | None) -> str:
     icon = _HEALTH_ICONS[halsa] if halsa is not None else _UNKNOWN_ICON
     return _badge("halsa", token(halsa), icon, label(halsa))

@@ -12,7 +12,6 @@ from handbok.render.attention import attention_reasons, need_attention_reasons
 from handbok.render.badges import (
     UNKNOWN_LABEL,
     health_badge,
-    health_rank,
     label,
     need_status_badge,
     options,
@@ -159,7 +158,7 @@ def _row(insats: Insats, as_of: AsOf) -> str:
             f"<td>{units or '–'}</td>"
             f'<td data-sort="{rank(insats.fas, list(Fas)) + 1}">{label(insats.fas)}</td>'
             f'<td data-sort="{rank(insats.status, list(Status))}">{status_badge(insats.status)}</td>'
-            f'<td data-sort="{health_rank(insats.halsa)}">{health_badge(insats.halsa)}</td>'
+            f'<td data-sort="{rank(insats.halsa, list(Halsa))}">{health_badge(insats.halsa)}</td>'
             f'<td data-sort="{start}">{period_text(insats.period)}</td>'
             f"<td>{latest.datum.isoformat() if latest else '–'}</td>"
             f"{_currency_cell(insats, as_of)}</tr>")
