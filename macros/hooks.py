@@ -188,10 +188,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return  # the preview shows the problem list instead of the site; there is no book page
     book = _core("whole_book")
     target = Path(config.site_dir) / book.BOOK_URL / "index.html"
-    chapters = [book.Chapter(_page_url(src), *_chapters[src]) for src in _nav_order if src in _chapters]
+    page_url = _core("published_urls").page_url
+    chapters = [book.Chapter(page_url(src), *_chapters[src]) for src in _nav_order if src in _chapters]
     target.write_text(book.fill_book(target.read_text(encoding="utf-8"), chapters), encoding="utf-8")
 
-
-def _page_url(src_uri: str) -> str:
-    stem = src_uri.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
