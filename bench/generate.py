@@ -24,7 +24,7 @@ from handbok.problems import format_problem
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # What a build needs besides data/; tests, tooling and outputs stay behind.
-PROJECT_ENTRIES = ("mkdocs.yml", "docs", "macros", "overrides", "schemas")
+PROJECT_ENTRIES = ("mkdocs.yml", "docs", "includes", "macros", "overrides", "schemas")
 _COPY_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
 # Schema file stems tried for each data folder, first existing wins.
 SCHEMA_NAMES = {
