@@ -1,4 +1,8 @@
-"""Escaping data text at the one point where it enters a page.
+"""The escaping policy: the only module that escapes text for a page, a table or a line.
+
+`text` is the policy for generated Markdown pages (below); `html_text` / `html_attribute` for
+plain HTML; `markdown_literal` / `markdown_cell` for schema and data text shown literally in
+Markdown lists and tables. Templates reach them through render/templating.py.
 
 Every character that HTML, Markdown or a template engine could interpret becomes a numeric
 character reference, so the same escaped text is safe in Markdown inline context, raw HTML,
@@ -18,6 +22,7 @@ _REPLACEMENTS = {
     "{": "&#123;", "}": "&#125;",
 }
 _TABLE = str.maketrans(_REPLACEMENTS)
+_HTML_TABLE = str.maketrans({k: _REPLACEMENTS[k] for k in "&<>\"'{}"})
 
 
 # A leading "-", "+", "=" or "1." would start a list or heading where text begins a Markdown block;
@@ -31,6 +36,29 @@ def text(value: object) -> str:
     if _BLOCK_START.match(line):
         return f"&#{ord(line[0])};" + line[1:].translate(_TABLE)
     return line.translate(_TABLE)
+
+
+def html_text(value: object) -> str:
+    """Text inside plain HTML (not Markdown): markup characters and template braces."""
+    return str(value).translate(_HTML_TABLE)
+
+
+def html_attribute(value: object) -> str:
+    """A value inside a double- or single-quoted HTML attribute (same characters as html_text)."""
+    return html_text(value)
+
+
+def markdown_literal(value: object) -> str:
+    """Plain text shown literally in a Markdown line or table cell: no links, emphasis or HTML."""
+    escaped = str(value).replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "`*_[]|#":
+        escaped = escaped.replace(char, "\\" + char)
+    return " ".join(escaped.split())
+
+
+def markdown_cell(value: object) -> str:
+    """A Markdown table cell (same rules as markdown_literal: one line, `|` cannot split it)."""
+    return markdown_literal(value)
 
 
 def attribute_token(value: object) -> str:
