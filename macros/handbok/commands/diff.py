@@ -15,12 +15,12 @@ import yaml
 from handbok import pipeline
 from handbok.builddate import today as stockholm_today
 from handbok.data_diff import diff_portfolios, render_markdown
+from handbok.kinds import REDIRECT_MAP
 from handbok.model import Portfolio
 from handbok.page_diff import Tree, diff_trees
 from handbok.page_diff import render_markdown as render_page_changes
 from handbok.problems import format_problem
 from handbok.published_urls import INVENTORY_FILE, parse_inventory
-from handbok.redirects import REDIRECT_MAP
 
 _FOLDERS = ("data", "schemas", "docs", INVENTORY_FILE)
 _EMPTY = Portfolio(insatser=(), behov=(), enheter=(), kallor=())

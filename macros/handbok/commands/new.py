@@ -9,8 +9,8 @@ from pathlib import Path
 
 from handbok import pipeline, placeholders
 from handbok.builddate import today as stockholm_today
-from handbok.problems import format_problem
 from handbok.kinds import ENHET, KALLA
+from handbok.problems import format_problem
 from handbok.scaffold import SCAFFOLD_KINDS, check_new_id, render_new_record, slug_from_title
 
 _NAMES = {"insats": "insatsen", "behov": "behovet"}
