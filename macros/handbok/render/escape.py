@@ -82,3 +82,12 @@ def page_heading(title: object, *, section: tuple[str, str] | None = None) -> st
                   f'<li><a href="{url}../">Start</a></li><li><a href="{url}">{label}</a></li>'
                   f'<li aria-current="page">{escaped}</li></ol></nav>\n\n')
     return f'---\ntitle: "{escaped}"\n---\n\n{crumbs}# {escaped}'
+
+
+def markdown_code(value: object) -> str:
+    """A Markdown code span showing `value` literally (a git ref): fenced with one backtick more
+    than the longest backtick run inside it, padded when it starts or ends with a backtick."""
+    line = " ".join(str(value).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", line)), default=0) + 1)
+    padded = f" {line} " if line.startswith("`") or line.endswith("`") else line
+    return f"{fence}{padded}{fence}"
