@@ -147,8 +147,7 @@ def macros(context: BuildContext, extra: Mapping[str, Any]) -> list[tuple[dict[s
     """Each macro table with the value its macros take first (mkdocs-macros binds them)."""
     portfolio = context.project.portfolio if context.project is not None else None
     data = page_macros.MacroData(portfolio, context.as_of)  # type: ignore[arg-type]
-    page = {name: f for name, f in page_macros.MACROS.items() if name not in editor_macros.MACROS}
-    return [(page, data), (site_macros.MACROS, extra), (editor_macros.MACROS, context.root)]
+    return [(page_macros.MACROS, data), (site_macros.MACROS, extra), (editor_macros.MACROS, context.root)]
 
 
 def macro_names() -> list[str]:

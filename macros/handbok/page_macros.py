@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handbok.currency import AsOf
-from handbok.editor_macros import faltreferens, sa_ser_ett_fel_ut
 from handbok.model import Fas, Halsa, Insats, Portfolio, Status
 from handbok.render.badges import health_badge, status_badge
 from handbok.render.blocks import as_of_note
@@ -110,6 +109,4 @@ MACROS: dict[str, Callable[..., str]] = {
     "insatser_i_fas": insatser_i_fas,
     "roll_forekomster": roll_forekomster,
     "nyckeltal": nyckeltal,
-    "sa_ser_ett_fel_ut": sa_ser_ett_fel_ut,
-    "faltreferens": faltreferens,
 }
