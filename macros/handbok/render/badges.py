@@ -6,9 +6,11 @@ filters and CSS (issue 12).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from handbok.model import BehovStatus, Halsa, LabelledEnum, Status
+from handbok.render.templating import fragment
 
 UNKNOWN_TOKEN = "saknas"
 UNKNOWN_LABEL = "Uppgift saknas"
@@ -20,9 +22,10 @@ _NEED_ICONS = {BehovStatus.IDENTIFIERAT: "○", BehovStatus.ATGARDAS: "►",
 _UNKNOWN_ICON = "–"
 
 
-def _badge(kind: str, token: str, icon: str, label: str) -> str:
-    return (f'<span class="handbok-badge handbok-{kind} handbok-{kind}--{token}">'
-            f'<span class="handbok-ikon" aria-hidden="true">{icon}</span> {label}</span>')
+def _badge(kind: str, member: LabelledEnum | None, icons: Mapping[Any, str]) -> str:
+    icon = icons[member] if member is not None else _UNKNOWN_ICON
+    return fragment("_partials/badge.html.j2", kind=kind, token=token(member), icon=icon,
+                    label=label(member))
 
 
 def token(member: LabelledEnum | None) -> str:
@@ -45,15 +48,12 @@ def options(members: Sequence[LabelledEnum]) -> list[tuple[str, str]]:
 
 
 def health_badge(halsa: Halsa | None) -> str:
-    icon = _HEALTH_ICONS[halsa] if halsa is not None else _UNKNOWN_ICON
-    return _badge("halsa", token(halsa), icon, label(halsa))
+    return _badge("halsa", halsa, _HEALTH_ICONS)
 
 
 def status_badge(status: Status | None) -> str:
-    icon = _STATUS_ICONS[status] if status is not None else _UNKNOWN_ICON
-    return _badge("status", token(status), icon, label(status))
+    return _badge("status", status, _STATUS_ICONS)
 
 
 def need_status_badge(status: BehovStatus | None) -> str:
-    icon = _NEED_ICONS[status] if status is not None else _UNKNOWN_ICON
-    return _badge("behovstatus", token(status), icon, label(status))
+    return _badge("behovstatus", status, _NEED_ICONS)

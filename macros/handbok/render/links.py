@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from handbok.model import Behov, Enhet, Insats
-from handbok.render import escape
+from handbok.render.templating import fragment
 
 
 def record_source(record: Insats | Behov | Enhet) -> str:
@@ -11,10 +13,22 @@ def record_source(record: Insats | Behov | Enhet) -> str:
     return record.url.rstrip("/") + ".md"
 
 
+def relative_url(target: str, *, page_url: str) -> str:
+    """The link from one site URL to another, both relative to the site root.
+
+    relative_url("insatser/", page_url="insatser/x/") == "../"; "" is the site root.
+    """
+    return posixpath.relpath(target or ".", page_url or ".") + "/"
+
+
+def _name(record: Insats | Behov | Enhet) -> str:
+    return record.namn if isinstance(record, Enhet) else record.titel
+
+
 def record_link(record: Insats | Behov | Enhet, *, root: str) -> str:
     """`[titel](root + insatser/x.md)`; `root` leads from the linking page to the docs root."""
-    name = record.namn if isinstance(record, Enhet) else record.titel
-    return f"[{escape.text(name)}]({root}{record_source(record)})"
+    return fragment("_partials/record_link.md.j2", name=_name(record), root=root,
+                    source=record_source(record))
 
 
 def record_html_link(record: Insats | Behov | Enhet, *, root_url: str) -> str:
@@ -23,8 +37,8 @@ def record_html_link(record: Insats | Behov | Enhet, *, root_url: str) -> str:
     `root_url` leads from the linking page's URL to the site root (record pages: `../../`).
     The site tests check every such link resolves in the built HTML.
     """
-    name = record.namn if isinstance(record, Enhet) else record.titel
-    return f'<a href="{root_url}{record.url}">{escape.text(name)}</a>'
+    return fragment("_partials/record_link.html.j2", name=_name(record), root_url=root_url,
+                    url=record.url)
 
 
 def unit_html_links(units: tuple[Enhet, ...], *, root_url: str) -> str:
