@@ -6,8 +6,8 @@ filters and CSS (issue 12).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
+from functools import cache
 
 from handbok.model import BehovStatus, Halsa, LabelledEnum, Status
 from handbok.render.templating import fragment
@@ -20,10 +20,12 @@ _STATUS_ICONS = {Status.PLANERAD: "○", Status.PAGAR: "►", Status.PAUSAD: "�
 _NEED_ICONS = {BehovStatus.IDENTIFIERAT: "○", BehovStatus.ATGARDAS: "►",
                BehovStatus.TILLGODOSETT: "✔"}
 _UNKNOWN_ICON = "–"
+_ICONS: dict[str, dict] = {"halsa": _HEALTH_ICONS, "status": _STATUS_ICONS, "behovstatus": _NEED_ICONS}
 
 
-def _badge(kind: str, member: LabelledEnum | None, icons: Mapping[Any, str]) -> str:
-    icon = icons[member] if member is not None else _UNKNOWN_ICON
+@cache  # a few dozen distinct badges, each on hundreds of pages
+def _badge(kind: str, member: LabelledEnum | None) -> str:
+    icon = _ICONS[kind][member] if member is not None else _UNKNOWN_ICON
     return fragment("_partials/badge.html.j2", kind=kind, token=token(member), icon=icon,
                     label=label(member))
 
@@ -48,12 +50,12 @@ def options(members: Sequence[LabelledEnum]) -> list[tuple[str, str]]:
 
 
 def health_badge(halsa: Halsa | None) -> str:
-    return _badge("halsa", halsa, _HEALTH_ICONS)
+    return _badge("halsa", halsa)
 
 
 def status_badge(status: Status | None) -> str:
-    return _badge("status", status, _STATUS_ICONS)
+    return _badge("status", status)
 
 
 def need_status_badge(status: BehovStatus | None) -> str:
-    return _badge("behovstatus", status, _NEED_ICONS)
+    return _badge("behovstatus", status)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from handbok.currency import AsOf, Dated
 from handbok.kinds import Kind
@@ -96,7 +97,12 @@ def as_of_note(record: Dated, as_of: AsOf) -> str:
     """'(enligt källan, 2019)' after a value whose record is not confirmed as current, else ''."""
     if as_of.is_current(record):
         return ""
-    return fragment("_partials/as_of_note.html.j2", date=swedish_date(record.uppgifterna_galler))
+    return _as_of_note(swedish_date(record.uppgifterna_galler))
+
+
+@lru_cache(maxsize=1024)  # the same few dates follow hundreds of values
+def _as_of_note(date: str) -> str:
+    return fragment("_partials/as_of_note.html.j2", date=date)
 
 
 def currency_block(record: Dated, kalla: Kalla, as_of: AsOf) -> str:

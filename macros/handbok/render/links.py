@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from handbok.model import Behov, Enhet, Insats
 from handbok.render.templating import fragment
@@ -27,8 +28,12 @@ def _name(record: Insats | Behov | Enhet) -> str:
 
 def record_link(record: Insats | Behov | Enhet, *, root: str) -> str:
     """`[titel](root + insatser/x.md)`; `root` leads from the linking page to the docs root."""
-    return fragment("_partials/record_link.md.j2", name=_name(record), root=root,
-                    source=record_source(record))
+    return _record_link(_name(record), root + record_source(record))
+
+
+@lru_cache(maxsize=4096)  # every record is linked from several pages
+def _record_link(name: str, target: str) -> str:
+    return fragment("_partials/record_link.md.j2", name=name, target=target)
 
 
 def record_html_link(record: Insats | Behov | Enhet, *, root_url: str) -> str:
@@ -37,8 +42,12 @@ def record_html_link(record: Insats | Behov | Enhet, *, root_url: str) -> str:
     `root_url` leads from the linking page's URL to the site root (record pages: `../../`).
     The site tests check every such link resolves in the built HTML.
     """
-    return fragment("_partials/record_link.html.j2", name=_name(record), root_url=root_url,
-                    url=record.url)
+    return _record_html_link(_name(record), root_url + record.url)
+
+
+@lru_cache(maxsize=4096)
+def _record_html_link(name: str, href: str) -> str:
+    return fragment("_partials/record_link.html.j2", name=name, href=href)
 
 
 def unit_html_links(units: tuple[Enhet, ...], *, root_url: str) -> str:
