@@ -69,8 +69,12 @@ def date_text(date: dt.date | None) -> str:
 
 def source_citation(kalla: Kalla) -> str:
     """"Titel (utgivare, år)." with only the parts the source gives."""
-    details = [part for part in (kalla.utgivare, kalla.ar or "") if part]
-    return fragment("_partials/source_citation.md.j2", kalla=kalla, details=details)
+    return _source_citation(kalla.titel, tuple(part for part in (kalla.utgivare, kalla.ar or "") if part))
+
+
+@lru_cache(maxsize=1024)  # a few sources are cited by many records
+def _source_citation(title: str, details: tuple[str, ...]) -> str:
+    return fragment("_partials/source_citation.md.j2", title=title, details=details)
 
 
 _MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",

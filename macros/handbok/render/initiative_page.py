@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from handbok.currency import AsOf
 from handbok.kinds import INSATS, RECORD_PAGE_ROOT, RECORD_PAGE_ROOT_URL
 from handbok.model import Fas, Insats
@@ -22,6 +24,7 @@ from handbok.render.risk_matrix import render_risk_matrix
 from handbok.render.templating import fragment, markup, render
 
 
+@lru_cache(maxsize=256)  # four steps times the few dates the markers name
 def render_process_position(current: Fas | None, *, root_url: str, marker: str = "insatsens steg nu") -> str:
     """The four steps as an ordered list; the initiative's step marked by text and aria-current."""
     return fragment("_partials/process_position.html.j2", steps=list(Fas), current=current,

@@ -59,9 +59,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@cache
+def _template(template_name: str) -> jinja2.Template:
+    return environment().get_template(template_name)
+
+
 def render(template_name: str, /, **context: Any) -> str:
     """Render one template with the given names; the only way generated text is produced."""
-    return environment().get_template(template_name).render(**context)
+    return _template(template_name).render(**context)
 
 
 def fragment(template_name: str, /, **context: Any) -> str:
