@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from handbok.model import BehovStatus, Halsa, LabelledEnum, Status
 from handbok.render.templating import fragment
@@ -20,7 +21,7 @@ _STATUS_ICONS = {Status.PLANERAD: "○", Status.PAGAR: "►", Status.PAUSAD: "�
 _NEED_ICONS = {BehovStatus.IDENTIFIERAT: "○", BehovStatus.ATGARDAS: "►",
                BehovStatus.TILLGODOSETT: "✔"}
 _UNKNOWN_ICON = "–"
-_ICONS: dict[str, dict] = {"halsa": _HEALTH_ICONS, "status": _STATUS_ICONS, "behovstatus": _NEED_ICONS}
+_ICONS: dict[str, dict[Any, str]] = {"halsa": _HEALTH_ICONS, "status": _STATUS_ICONS, "behovstatus": _NEED_ICONS}
 
 
 @cache  # a few dozen distinct badges, each on hundreds of pages

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from handbok.currency import AsOf
 from handbok.kinds import PORTFOLIO_PAGE, SECTION_PAGE_ROOT
 from handbok.model import BehovStatus, Enhet, Fas, Portfolio
@@ -40,7 +42,7 @@ def render_need_index(portfolio: Portfolio, *, as_of: AsOf) -> str:
     return render("index_behov.md.j2", count=len(portfolio.behov), statuses=groups)
 
 
-def _tree(units: list[Enhet], portfolio: Portfolio) -> list[tuple[str, str, str | None]]:
+def _tree(units: list[Enhet], portfolio: Portfolio) -> list[tuple[Markup, Markup, str | None]]:
     """(indent, link, type) depth-first, with an explicit stack: a long chain of units must not
     recurse (issue 14)."""
     lines = []

@@ -17,7 +17,8 @@ def record_source(record: Insats | Behov | Enhet) -> str:
 def relative_url(target: str, *, page_url: str) -> str:
     """The link from one site URL to another, both relative to the site root.
 
-    relative_url("insatser/", page_url="insatser/x/") == "../"; "" is the site root.
+    From a record page (insatser/x/) the section (insatser/) is one level up, the site root ("")
+    two; the result always ends in a slash.
     """
     return posixpath.relpath(target or ".", page_url or ".") + "/"
 

@@ -8,6 +8,7 @@ already marked it safe: `|html`, `|cell`, `|literal`, `|attr`. Undefined names f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ def _otherwise(value: object, fallback: str) -> object:
     return value if value is not None and str(value).split() else fallback
 
 
-def _safe(function):
+def _safe(function: Callable[[object], str]) -> Callable[[object], Markup]:
     return lambda value: Markup(function(value))
 
 
