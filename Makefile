@@ -31,6 +31,8 @@ help:
 	@echo "make build       bygger webbplatsen strikt till site/"
 	@echo "make serve       förhandsgranskning på http://127.0.0.1:8000"
 	@echo "make test        hela testsviten (inklusive webbläsartester)"
+	@echo "make test-fast   bara de snabba testerna: inget bygge, ingen webbläsare"
+	@echo "make test-site   allt utom webbläsartesterna (bygger webbplatsen, utan chromium)"
 	@echo "make validate    kontrollerar alla datafiler"
 	@echo "make fuzz        lång körning av fuzz-testet (FUZZ_EXAMPLES=antal, standard 20000)"
 	@echo "make bench       mäter byggtider mot ett rent Material-bygge"
@@ -75,6 +77,14 @@ validate: $(VENV)/.installed
 
 test: $(VENV)/.installed browser-deps
 	$(PY) -m pytest
+
+# The test tiers (markers enforced by tests/tiers.py); `make test` runs all of them.
+.PHONY: test-fast test-site
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -m "not browser and not build"
+
+test-site: $(VENV)/.installed
+	$(PY) -m pytest -m "not browser"
 
 # The property fuzzer's long run (issue 14); `make test` runs it briefly.
 fuzz: $(VENV)/.installed

@@ -22,21 +22,19 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-PORTFOLIO_KEY = "_handbok_portfolio"
-AS_OF_KEY = "_handbok_as_of"
+from handbok.build import CONTEXT_KEY  # noqa: E402  (the core, beside this file)
+
 # Values a page may read attributes of; everything else (config, page, plugins, functions)
 # stays out of reach, so `config.theme.get_env()` cannot hand out an unsandboxed engine.
 _PLAIN_TYPES = (str, int, float, bool, list, tuple, dict, type(None))
 
 
 def define_env(env) -> None:
-    from handbok import page_macros, site_macros
-
-    # Data macros get the validated portfolio and the build's date; configuration macros get
-    # mkdocs.yml's `extra`.
-    data = page_macros.MacroData(env.conf.extra[PORTFOLIO_KEY], env.conf.extra[AS_OF_KEY])
-    bound = [(page_macros.MACROS, data), (site_macros.MACROS, env.conf.extra)]
-    for macros, first_argument in bound:
+    # The build context hooks.on_config made (it runs first): data macros get the validated
+    # portfolio and the build's date, configuration macros mkdocs.yml's `extra`, editor
+    # macros the repository root.
+    context = env.conf[CONTEXT_KEY]
+    for macros, first_argument in context.steps.macros(context, env.conf.extra):
         for name, function in macros.items():
             env.macro(functools.partial(function, first_argument), name)
 
@@ -104,8 +102,7 @@ def _sandbox_for(plugin) -> _Sandbox:
         "comment_start_string", "comment_end_string", "line_statement_prefix",
         "line_comment_prefix", "trim_blocks", "lstrip_blocks", "newline_sequence",
         "keep_trailing_newline", "undefined", "autoescape", "finalize")}
-    from handbok import page_macros, site_macros
-    names = [*page_macros.MACROS, *site_macros.MACROS]
+    names = plugin.conf[CONTEXT_KEY].steps.macro_names()
     allowed = [plugin.macros[name] for name in names] + list(DEFAULT_NAMESPACE.values())
     sandbox = _Sandbox(allowed, loader=None, **options)
     sandbox.globals.update(old.globals)

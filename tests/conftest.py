@@ -1,4 +1,7 @@
-"""Shared test helpers: building sites with MkDocs and requiring real tools."""
+"""Shared test helpers: building sites with MkDocs (or ProperDocs), test tiers, real tools.
+
+The tier markers (`browser`, `build`) are enforced by the hooks imported from tests/tiers.py.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +15,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.tiers import (  # noqa: F401  (the hooks must be names in this module)
+    pytest_collection_modifyitems,
+    pytest_runtest_protocol,
+    require_marker,
+)
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 # The page-feedback address the test builds use unless the environment sets one (issue 16).
 TEST_CONTACT = "redaktionen@handbok.test"
+# The pinned date of every test build.
+TEST_EPOCH = "1795000000"
+ENGINES = ("mkdocs", "properdocs")
 
 
 def require_tool(path_or_name: str, why: str) -> str:
@@ -37,15 +49,21 @@ class BuildResult:
     site_dir: Path
 
 
-def build_site(project_dir: Path, site_dir: Path, env: dict[str, str] | None = None) -> BuildResult:
-    """Run `mkdocs build --strict` on a project folder, the way `make build` does."""
+def build_site(project_dir: Path, site_dir: Path, env: dict[str, str] | None = None, *,
+               engine: str = "mkdocs") -> BuildResult:
+    """Run `mkdocs build --strict` on a project folder, the way `make build` does.
+
+    engine="properdocs" runs the same build with ProperDocs, the MkDocs 1.x fork.
+    """
+    assert engine in ENGINES, engine
+    require_marker("build", "bygger en webbplats")
     run_env = {"HANDBOK_KONTAKT_EPOST": TEST_CONTACT, **os.environ, "NO_MKDOCS_2_WARNING": "1",
-               "SOURCE_DATE_EPOCH": "1795000000"}
+               "SOURCE_DATE_EPOCH": TEST_EPOCH}
     run_env.update(env or {})
     # No -q: MkDocs 1.6 counts strict-mode warnings only when they are logged, so
     # `--strict -q` exits 0 on broken links and anchors.
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+        [sys.executable, "-m", engine, "build", "--strict", "-f",
          str(project_dir / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=run_env, cwd=project_dir,
     )
@@ -53,7 +71,8 @@ def build_site(project_dir: Path, site_dir: Path, env: dict[str, str] | None = N
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the real project (sources only) that a test may break on purpose."""
+    """A copy of the real project (sources only) that a test may break on purpose and build."""
+    require_marker("build", "kopierar projektet för att bygga det")
     anywhere = shutil.ignore_patterns(".venv", "node_modules", ".site-*", ".git", "__pycache__",
                                       ".pytest_cache", ".hypothesis", "test-artifacts", ".bench")
 

@@ -17,6 +17,7 @@ from handbok.validate import YEAR_MAX, YEAR_MIN
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 REQUIRED_FIELDS = ("ansvarig", "senast_granskad")
+_HEADING = re.compile(r"^# (.+?)\s*(\{[^}]*\})?\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,12 @@ def page_meta(docs_dir: Path, repo_root: Path) -> list[PageMeta]:
     return pages
 
 
+def page_paths(docs_dir: Path, repo_root: Path) -> list[str]:
+    """Repository-relative paths (`docs/roller/chef.md`) of every authored page, read or not."""
+    return [path.relative_to(repo_root).as_posix() for path in _authored_files(docs_dir, (".md",))]
+
+
 def _first_heading(text: str) -> str | None:
-    match = re.search(r"^# (.+)$", text, re.MULTILINE)
+    """The H1's text, without a trailing attribute list (`# Titel {#ankare}`)."""
+    match = _HEADING.search(text)
     return match.group(1).strip() if match else None

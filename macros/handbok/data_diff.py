@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from handbok.model import Behov, Insats, LabelledEnum, PartialDate, Period, Portfolio, Statusrapport
+from handbok.render import escape
 from handbok.render.blocks import amount_text
+from handbok.render.templating import markup, render
 
 Record = Insats | Behov
 
@@ -192,37 +194,11 @@ _SECTIONS = (
 )
 
 
-def _md(text: str) -> str:
-    """Plain text safe inside a Markdown list item (no links, emphasis or HTML)."""
-    escaped = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "*_`[]|#":
-        escaped = escaped.replace(char, "\\" + char)
-    return " ".join(escaped.split())
-
-
-def _render_change(change: RecordChange) -> list[str]:
-    head = f"- **{_md(change.titel)}** (`{change.id}`)"
-    if change.renamed:
-        head += f" – bytte id från `{change.previous_id}`"
-    lines = [head]
-    lines += [f"    - {_md(field)}" for field in change.fields]
-    lines += [f"    - ny statusrapport {r.datum.isoformat()}: {r.halsa.label} – {_md(r.text)}"
-              for r in change.new_reports]
-    return lines
-
-
 def render_markdown(diff: DataDiff, base: str) -> str:
     """The summary a pull request shows: one section per kind of change, or a line saying none."""
-    lines = [f"## Dataändringar jämfört med `{base}`", ""]
-    if diff.empty:
-        lines.append("Inga ändringar i insatser eller behov.")
-        return "\n".join(lines) + "\n"
+    sections = []
     for record_type, kind, heading in _SECTIONS:
         selected = [c for c in diff.changes if c.record_type == record_type and c.kind is kind]
-        if not selected:
-            continue
-        lines += [f"### {heading} ({len(selected)})", ""]
-        for change in selected:
-            lines += _render_change(change)
-        lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+        if selected:
+            sections.append((heading, selected))
+    return render("data_diff.md.j2", base=markup(escape.markdown_code(base)), sections=sections)

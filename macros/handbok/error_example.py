@@ -10,6 +10,8 @@ from pathlib import Path
 from handbok import validate
 from handbok.load import load_document
 from handbok.problems import Problem, format_problem, problems_summary
+from handbok.render import escape
+from handbok.render.templating import markup, render
 
 EXAMPLE_PATH = "data/insatser/exempel-med-fel.yaml"
 BROKEN_EXAMPLE = """\
@@ -45,11 +47,7 @@ def render_error_example(schema_dir: Path, repo_root: Path) -> str:
     problems = example_problems(schema_dir, repo_root)
     if not problems:
         raise ValueError("the broken example no longer produces any problem; update it")
-    output = [format_problem(p) for p in problems]
-    output.append(problems_summary(len(problems)))
-    return "\n".join([
-        f"Filen `{EXAMPLE_PATH}`:", "",
-        '``` yaml linenums="1"', BROKEN_EXAMPLE.rstrip("\n"), "```", "",
-        "Det här skriver `make validate` (och bygget, som då stoppas):", "",
-        "``` text", *output, "```",
-    ])
+    output = [format_problem(p) for p in problems] + [problems_summary(len(problems))]
+    # Inside fenced code nothing is interpreted; the lines are our example and the validator's.
+    return render("macro_error_example.md.j2", path=markup(escape.markdown_code(EXAMPLE_PATH)),
+                  source=markup(BROKEN_EXAMPLE.rstrip("\n")), output=[markup(line) for line in output])

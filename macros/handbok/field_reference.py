@@ -2,28 +2,47 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+
+from handbok.render.templating import render
 
 _TYPE_WORDS = {"string": "text", "integer": "heltal", "number": "tal", "array": "lista",
                "object": "grupp av fält", "boolean": "sant/falskt"}
 
 
+@dataclass(frozen=True)
+class ValueKind:
+    """What a field holds: enum values, a fixed form (date, id, integer range) or type words."""
+
+    enum: tuple[object, ...] | None = None
+    form: str = ""  # "partial_date" | "date" | "id" | "range" | "" (words)
+    words: str = ""
+    minimum: object = None
+    maximum: object = None
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    name: str  # nested properties as `förälder.fält`, array items as `lista[].fält`
+    required: bool
+    kind: ValueKind
+    title: str
+    description: str
+
+
 def field_reference(schema: dict[str, Any]) -> str:
-    """A Markdown table (fält, obligatoriskt, värde, beskrivning) for every property, nested
-    properties as `förälder.fält`; text is escaped so that it cannot break the table."""
-    rows = ["| Fält | Obligatoriskt | Värde | Beskrivning |", "| --- | --- | --- | --- |"]
-    rows += _rows(schema, prefix="")
-    return "\n".join(rows) + "\n"
+    """A Markdown table (fält, obligatoriskt, värde, beskrivning) for every property; schema
+    text, names and enum values are escaped so that they cannot break the table."""
+    return render("field_reference.md.j2", rows=_rows(schema, prefix=""))
 
 
-def _rows(schema: dict[str, Any], prefix: str) -> list[str]:
+def _rows(schema: dict[str, Any], prefix: str) -> list[FieldRow]:
     required = set(schema.get("required", []))
     rows = []
     for name, prop in schema.get("properties", {}).items():
-        label = f"`{prefix}{name}`"
-        title = _cell(prop.get("title", ""))
-        rows.append(f"| {label} | {'ja' if name in required else 'nej'} | {_value_kind(prop)} | "
-                    f"**{title}.** {_cell(prop.get('description', ''))} |")
+        rows.append(FieldRow(f"{prefix}{name}", name in required, _value_kind(prop),
+                             prop.get("title", ""), prop.get("description", "")))
         nested = prop.get("items", {}) if prop.get("type") == "array" else prop
         if nested.get("type") == "object" and "properties" in nested:
             suffix = "[]." if prop.get("type") == "array" else "."
@@ -31,28 +50,20 @@ def _rows(schema: dict[str, Any], prefix: str) -> list[str]:
     return rows
 
 
-def _value_kind(prop: dict[str, Any]) -> str:
+def _value_kind(prop: dict[str, Any]) -> ValueKind:
     if "enum" in prop:
-        return "ett av: " + ", ".join(f"`{value}`" for value in prop["enum"])
+        return ValueKind(enum=tuple(prop["enum"]))
     if "anyOf" in prop:
-        return "datum: `ÅÅÅÅ`, `ÅÅÅÅ-MM` eller `ÅÅÅÅ-MM-DD`"
+        return ValueKind(form="partial_date")
     if prop.get("format") == "date":
-        return "datum `ÅÅÅÅ-MM-DD`"
+        return ValueKind(form="date")
     kind = prop.get("type", "")
     if kind == "array":
         item = prop.get("items", {})
         inner = "id" if "pattern" in item else _TYPE_WORDS.get(item.get("type", ""), "värden")
-        return f"lista med {inner}"
+        return ValueKind(words=f"lista med {inner}")
     if kind == "string" and "pattern" in prop:
-        return "id (a–z, 0–9, -)"
+        return ValueKind(form="id")
     if kind == "integer" and "minimum" in prop and "maximum" in prop:
-        return f"heltal {prop['minimum']}–{prop['maximum']}"
-    return _TYPE_WORDS.get(kind, kind)
-
-
-def _cell(text: str) -> str:
-    """Schema text shown literally: no HTML, no table breaks, no Markdown emphasis or links."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]|":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
+        return ValueKind(form="range", minimum=prop["minimum"], maximum=prop["maximum"])
+    return ValueKind(words=_TYPE_WORDS.get(kind, kind))

@@ -12,6 +12,8 @@ from dataclasses import KW_ONLY, dataclass, field
 from enum import Enum
 from functools import cached_property
 
+from handbok.kinds import BEHOV, ENHET, INSATS
+
 
 class LabelledEnum(Enum):
     """An enum whose value is the YAML/URL token and whose `label` is the Swedish display text."""
@@ -192,7 +194,7 @@ class Enhet:
 
     @property
     def url(self) -> str:
-        return f"organisation/{self.id}/"
+        return ENHET.page_url(self.id)
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,7 @@ class Behov:
 
     @property
     def url(self) -> str:
-        return f"behov/{self.id}/"
+        return BEHOV.page_url(self.id)
 
     @property
     def is_shared(self) -> bool:
@@ -284,7 +286,7 @@ class Insats:
 
     @property
     def url(self) -> str:
-        return f"insatser/{self.id}/"
+        return INSATS.page_url(self.id)
 
     @property
     def latest_report(self) -> Statusrapport | None:

@@ -3,20 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from handbok import authored, nav_check, pipeline, redirects, source_files
+from handbok.authored import PageMeta
 from handbok.model import Portfolio
 from handbok.problems import Problem
+from handbok.redirects import RedirectPage
 
 
-def check_project(repo_root: Path, *, today: dt.date) -> tuple[Portfolio | None, list[Problem]]:
-    """Data, authored pages' front matter, nav and links, and redirects; the portfolio is None if data is broken."""
-    portfolio, problems = pipeline.load_portfolio(repo_root / "data", repo_root / "schemas", today=today)
-    problems = list(problems) + authored.check_authored_pages(repo_root / "docs", repo_root)
+@dataclass(frozen=True)
+class Project:
+    """What one build publishes, checked: the data, the redirect pages, the authored pages, the date."""
+
+    portfolio: Portfolio
+    redirects: tuple[RedirectPage, ...]
+    pages: tuple[PageMeta, ...]
+    today: dt.date
+
+
+def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, list[Problem]]:
+    """Data and redirect map, authored pages' front matter, nav and links, and redirects.
+
+    The project is None when the data cannot be read into a portfolio; otherwise it is
+    returned with the problems (there are none when the build may go ahead).
+    """
+    docs = repo_root / "docs"
+    data = pipeline.load_data(repo_root / "data", repo_root / "schemas", today=today)
+    problems = list(data.problems) + authored.check_authored_pages(docs, repo_root)
     for folder in ("docs", "schemas"):  # data/ is checked by the pipeline
         problems += source_files.symlink_problems(repo_root / folder, repo_root)
     problems += nav_check.check_nav_and_links(repo_root)
-    if portfolio is not None:
-        problems += redirects.check_redirects(repo_root, portfolio)
-    return portfolio, sorted(problems)
+    if data.portfolio is None:
+        return None, sorted(problems)
+    pages = authored.page_meta(docs, repo_root)
+    redirect_pages, redirect_problems = redirects.check_redirects(
+        data.portfolio, data.documents, data.redirect_map, pages,
+        authored.page_paths(docs, repo_root))
+    project = Project(data.portfolio, tuple(redirect_pages), tuple(pages), today)
+    return project, sorted(problems + redirect_problems)

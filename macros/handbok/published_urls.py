@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from handbok.kinds import PAGE_KINDS
+
 INVENTORY_FILE = "publicerade-adresser.txt"
 INVENTORY_HEADER = (
     "# Publicerade adresser i Förändringshandboken: sidor, omdirigeringar, exporter, scheman\n"
@@ -163,7 +165,7 @@ def updated_inventory(listed: Iterable[str], site: SiteAddresses) -> list[str]:
 
 
 _APPROVED = "eller kör make urls TA_BORT=ja om borttagningen är avsiktlig och godkänd."
-_RECORD_SECTIONS = ("/insatser/", "/behov/", "/organisation/")
+_RECORD_SECTIONS = tuple(f"/{kind.section}" for kind in PAGE_KINDS)
 
 
 def missing_message(entry: str, site: SiteAddresses,

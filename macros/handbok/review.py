@@ -8,8 +8,11 @@ from dataclasses import dataclass
 
 from handbok.authored import PageMeta
 from handbok.currency import DEFAULT_REVIEW_MONTHS, AsOf, add_months, is_overdue
+from handbok.kinds import KIND_BY_NAME
 from handbok.model import Behov, Enhet, Insats, PartialDate, Portfolio
 from handbok.published_urls import page_url
+from handbok.render import escape
+from handbok.render.templating import markup, render
 
 __all__ = ["ReviewEntry", "add_months", "is_overdue", "review_entries", "overdue_items",
            "render_table", "overdue_notice", "interval_months"]
@@ -49,7 +52,7 @@ def _page_entry(page: PageMeta, as_of: AsOf) -> ReviewEntry:
 
 def _record_entry(kind: str, record: Insats | Behov | Enhet, as_of: AsOf) -> ReviewEntry:
     title = record.namn if isinstance(record, Enhet) else record.titel
-    path = record.source.path if record.source else ""
+    path = record.source.path if record.source else KIND_BY_NAME[kind].data_path(record.id)
     return ReviewEntry(record.url, kind, title, path, _record_owner(record), record.senast_granskad,
                        record.uppgifterna_galler, as_of.review_due(record),
                        not as_of.is_current(record))
@@ -71,34 +74,22 @@ def overdue_items(pages: Sequence[PageMeta], portfolio: Portfolio, as_of: AsOf) 
     return sorted(overdue, key=lambda entry: (entry.granskas_senast or dt.date.min, entry.path))
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def _months_text(months: int) -> str:
     return "en månad" if months == 1 else f"{months} månader"
 
 
-def _confirmed_text(entry: ReviewEntry) -> str:
-    return entry.senast_granskad.isoformat() if entry.senast_granskad else "aldrig"
+def _row(entry: ReviewEntry) -> dict[str, object]:
+    return {"due": entry.granskas_senast.isoformat() if entry.granskas_senast else "–",
+            "confirmed": entry.senast_granskad.isoformat() if entry.senast_granskad else "aldrig",
+            "information_date": entry.uppgifterna_galler.iso() if entry.uppgifterna_galler else "–",
+            "kind": entry.kind, "title": entry.titel, "owner": entry.ansvarig,
+            "path": markup(escape.markdown_code(entry.path))}
 
 
 def render_table(items: Sequence[ReviewEntry], *, as_of: AsOf) -> str:
     """Swedish Markdown: a heading, the rule used, and one table row per overdue item."""
-    months = as_of.review_months
-    lines = [f"## Granskning: sidor och poster som inte granskats på {_months_text(months)}",
-             "", f"Jämfört med {as_of.today.isoformat()}. En post räknas från datumet dess "
-             "uppgifter gäller, eller från när en redaktör senast bekräftade den.", ""]
-    if not items:
-        lines.append("Allt är granskat inom intervallet.")
-        return "\n".join(lines) + "\n"
-    lines += ["| Skulle granskas senast | Senast granskad | Uppgifterna gäller | Typ | Titel | Ansvarig | Fil |",
-              "| --- | --- | --- | --- | --- | --- | --- |"]
-    lines += [f"| {i.granskas_senast.isoformat() if i.granskas_senast else '–'} | {_confirmed_text(i)} | "
-              f"{i.uppgifterna_galler.iso() if i.uppgifterna_galler else '–'} | {i.kind} | "
-              f"{_cell(i.titel)} | {_cell(i.ansvarig)} | `{i.path}` |" for i in items]
-    lines += ["", f"{len(items)} att granska."]
-    return "\n".join(lines) + "\n"
+    return render("review_table.md.j2", months_text=_months_text(as_of.review_months),
+                  today=as_of.today.isoformat(), rows=[_row(item) for item in items])
 
 
 def overdue_notice(reviewed: object, today: dt.date, months: int) -> str | None:

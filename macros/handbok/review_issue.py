@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from handbok.collation import sort_key
+
 FORMAT = "forandringshandboken/sidor"
 VERSION = 1
 TITLE_PREFIX = "Granskning:"
@@ -60,9 +62,9 @@ def _markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _owner_order(owner: str) -> tuple[bool, str, str]:
-    # Entries without an owner last: they need someone to take them on.
-    return (owner == "", owner.casefold(), owner)
+def _owner_order(owner: str) -> tuple[bool, tuple, str]:
+    # Entries without an owner last: they need someone to take them on. Owners in Swedish order.
+    return (owner == "", sort_key(owner), owner)
 
 
 def group_by_owner(entries: Sequence[OverdueEntry]) -> list[tuple[str, list[OverdueEntry]]]:

@@ -8,11 +8,13 @@ import re
 import unicodedata
 from pathlib import Path
 
+from handbok.kinds import BEHOV, INSATS, SLUG_PATTERN, Kind
 from handbok.placeholders import TODO_MARK
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "mallar"
-FOLDERS = {"insats": "insatser", "behov": "behov"}
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The kinds a new record can be made of (a template in mallar/ each), by name.
+SCAFFOLD_KINDS: dict[str, Kind] = {kind.name: kind for kind in (INSATS, BEHOV)}
+SLUG = re.compile(SLUG_PATTERN)
 _TODO = f"{TODO_MARK}: "
 PLACEHOLDER_UNIT = "andra-till-en-enhet"
 PLACEHOLDER_SOURCE = "andra-till-en-kalla"
@@ -26,14 +28,14 @@ def slug_from_title(title: str) -> str:
 
 def check_new_id(record_id: str, existing_ids: set[str], kind: str) -> str | None:
     """A Swedish reason why `record_id` cannot be used for a new record, or None."""
-    if not SLUG.match(record_id):
+    if not SLUG.fullmatch(record_id):
         suggestion = slug_from_title(record_id)
         hint = f" Förslag: '{suggestion}'." if suggestion else ""
         return (f"id '{record_id}' går inte att använda: bara små bokstäver a–z, siffror och "
                 f"bindestreck (inga å, ä, ö eller mellanslag).{hint}")
     if record_id in existing_ids:
         return (f"det finns redan en {kind} med id '{record_id}' "
-                f"(data/{FOLDERS[kind]}/{record_id}.yaml); välj ett annat id.")
+                f"({SCAFFOLD_KINDS[kind].data_path(record_id)}); välj ett annat id.")
     return None
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from handbok.authored import PageMeta
 from handbok.currency import AsOf
 from handbok.generated import GeneratedFile
+from handbok.kinds import BEHOV, ENHET, INSATS, PORTFOLIO_PAGE
 from handbok.model import Portfolio
 from handbok.render import exports
 from handbok.render.indexes import render_initiative_index, render_need_index, render_unit_index
@@ -35,15 +36,16 @@ def record_pages(portfolio: Portfolio, *, as_of: AsOf) -> list[GeneratedFile]:
 
 
 def overview_files(portfolio: Portfolio, *, as_of: AsOf) -> list[GeneratedFile]:
+    folder = PORTFOLIO_PAGE.removesuffix("index.md")  # the exports sit beside the portfolio page
     return [
-        GeneratedFile("insatser/index.md", render_initiative_index(portfolio, as_of=as_of)),
-        GeneratedFile("behov/index.md", render_need_index(portfolio, as_of=as_of)),
-        GeneratedFile("organisation/index.md", render_unit_index(portfolio)),
-        GeneratedFile("portfolj/index.md", with_hidden_sidebars(render_portfolio_page(portfolio, as_of=as_of))),
-        GeneratedFile("portfolj/insatser.json", exports.initiatives_json(portfolio, as_of=as_of)),
-        GeneratedFile("portfolj/behov.json", exports.needs_json(portfolio, as_of=as_of)),
-        GeneratedFile("portfolj/insatser.csv", exports.initiatives_csv(portfolio, as_of=as_of).encode("utf-8")),
-        GeneratedFile("portfolj/behov.csv", exports.needs_csv(portfolio, as_of=as_of).encode("utf-8")),
+        GeneratedFile(f"{INSATS.section}index.md", render_initiative_index(portfolio, as_of=as_of)),
+        GeneratedFile(f"{BEHOV.section}index.md", render_need_index(portfolio, as_of=as_of)),
+        GeneratedFile(f"{ENHET.section}index.md", render_unit_index(portfolio)),
+        GeneratedFile(PORTFOLIO_PAGE, with_hidden_sidebars(render_portfolio_page(portfolio, as_of=as_of))),
+        GeneratedFile(f"{folder}insatser.json", exports.initiatives_json(portfolio, as_of=as_of)),
+        GeneratedFile(f"{folder}behov.json", exports.needs_json(portfolio, as_of=as_of)),
+        GeneratedFile(f"{folder}insatser.csv", exports.initiatives_csv(portfolio, as_of=as_of).encode("utf-8")),
+        GeneratedFile(f"{folder}behov.csv", exports.needs_csv(portfolio, as_of=as_of).encode("utf-8")),
     ]
 
 

@@ -11,8 +11,7 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,32 +20,13 @@ import yaml
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 
+from handbok.kinds import KIND_BY_NAME, RECORD_KINDS, SLUG_PATTERN
 from handbok.load import Document
 from handbok.model import PartialDate
 from handbok.placeholders import is_placeholder_id
 from handbok.problems import Problem
 from handbok.suggestions import closest, enum_labels
 
-
-@dataclass(frozen=True)
-class Kind:
-    """A record type: its schema name, data folder and Swedish words for messages."""
-
-    name: str
-    folder: str
-    plural: str  # "bland <plural>"
-    singular: str  # "är <singular>"
-
-
-KINDS = (
-    Kind("insats", "insatser", "insatserna", "en insats"),
-    Kind("behov", "behov", "behoven", "ett behov"),
-    Kind("enhet", "organisation", "organisationsenheterna", "en organisationsenhet"),
-    Kind("kalla", "kallor", "källorna", "en källa"),
-)
-KIND_BY_NAME = {kind.name: kind for kind in KINDS}
-
-SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
 _SLUG_EXPLANATION = ("ska bestå av små bokstäver a–z, siffror och bindestreck (å/ä blir a, ö blir o), "
                      "t.ex. 'skaraborgs-sjukhus'")
@@ -70,7 +50,7 @@ _REFERENCES = {
 
 def schema_header(kind: str) -> str:
     """The first line every data file of this kind starts with (editor completion and checks)."""
-    return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+    return f"# yaml-language-server: $schema=../../{KIND_BY_NAME[kind].schema_path}"
 
 
 def _is_whole_number(checker: object, instance: object) -> bool:
@@ -120,15 +100,22 @@ def load_validators(schema_dir: Path, repo_root: Path) -> tuple[dict[str, Draft2
     """One validator per kind, with formats enforced; a broken schema file is a problem."""
     loaded: dict[str, Draft202012Validator] = {}
     problems: list[Problem] = []
-    for kind in KINDS:
-        path = schema_dir / f"{kind.name}.schema.json"
-        schema, problem = read_schema(path, _relative(path, repo_root))
-        if problem is not None:
+    for kind in RECORD_KINDS:
+        path = schema_dir / kind.schema_file
+        validator, problem = load_validator(path, _relative(path, repo_root))
+        if validator is None:
             problems.append(problem)
             continue
-        loaded[kind.name] = _Validator(with_python_patterns(schema),
-                                       format_checker=Draft202012Validator.FORMAT_CHECKER)
+        loaded[kind.name] = validator
     return loaded, problems
+
+
+def load_validator(path: Path, rel: str) -> tuple[Draft202012Validator | None, Problem | None]:
+    """(validator, None) for one schema file, or (None, the located problem with it)."""
+    schema, problem = read_schema(path, rel)
+    if problem is not None:
+        return None, problem
+    return _Validator(with_python_patterns(schema), format_checker=Draft202012Validator.FORMAT_CHECKER), None
 
 
 def read_schema(path: Path, rel: str) -> tuple[Any, Problem | None]:
@@ -231,13 +218,18 @@ _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def schema_problems(document: Document, validator: Draft202012Validator,
-                    is_valid: FastCheck | None = None) -> list[Problem]:
-    """Every schema violation in one document, each located at its YAML node."""
+                    is_valid: FastCheck | None = None, *,
+                    hints: Mapping[str, str] | None = None) -> list[Problem]:
+    """Every schema violation in one document, each located at its YAML node.
+
+    `hints` (field name -> what the field must hold) extend the messages about a missing
+    field or a value that does not match the field's pattern.
+    """
     if is_valid is not None and is_valid(document.data):
         return []
     problems: list[Problem] = []
     for error in validator.iter_errors(document.data):
-        problems.extend(_problems_for_error(document, error))
+        problems.extend(_problems_for_error(document, error, hints or {}))
     return problems
 
 
@@ -278,13 +270,14 @@ def _is_date_schema(schema: dict) -> bool:
     return any(_is_date_schema(branch) for branch in schema.get("anyOf", []) if isinstance(branch, dict))
 
 
-def _problems_for_error(document: Document, error: ValidationError) -> Iterator[Problem]:
+def _problems_for_error(document: Document, error: ValidationError,
+                        hints: Mapping[str, str]) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
     keyword = error.validator
     if keyword in ("anyOf", "oneOf") and not _is_scalar_with_description(error):
         deepest = best_match(error.context or [])
         if deepest is not None:
-            yield from _problems_for_error(document, deepest)
+            yield from _problems_for_error(document, deepest, hints)
             return
     if keyword == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(error.schema.get("properties", {}))
@@ -296,10 +289,11 @@ def _problems_for_error(document: Document, error: ValidationError) -> Iterator[
     if keyword == "required":
         node = document.node_at(path)
         missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
-        yield _located(document.path, node, f"obligatoriskt fält '{missing}' saknas",
+        hint = f"; {hints[missing]}" if missing in hints else ""
+        yield _located(document.path, node, f"obligatoriskt fält '{missing}' saknas{hint}",
                        "obligatoriskt-falt")
         return
-    yield _located(document.path, _value_node(document, path), _value_message(error, path),
+    yield _located(document.path, _value_node(document, path), _value_message(error, path, hints),
                    f"schema-{keyword}")
 
 
@@ -323,8 +317,10 @@ def _unknown_field_message(key: str, allowed: list[str]) -> str:
     return f"okänt fält '{_visible(key)}' — tillåtna fält är: {', '.join(allowed)}"
 
 
-def _value_message(error: ValidationError, path: tuple[str | int, ...]) -> str:
+def _value_message(error: ValidationError, path: tuple[str | int, ...],
+                   hints: Mapping[str, str]) -> str:
     subject = _subject(path)
+    hint = hints.get(path[-1]) if path and isinstance(path[-1], str) else None
     value = error.instance
     keyword = error.validator
     schema = error.schema
@@ -341,6 +337,8 @@ def _value_message(error: ValidationError, path: tuple[str | int, ...]) -> str:
         return f"{subject} ska vara {wanted}, men är {_describe(value)}"
     if keyword == "format":
         return f"{subject} har värdet {_show(value)}, som inte är ett giltigt datum (ÅÅÅÅ-MM-DD)"
+    if keyword == "pattern" and hint:
+        return f"{subject} har värdet {_show(value)}, men {hint}"
     if keyword == "pattern":
         explanation = _SLUG_EXPLANATION if schema["pattern"] == python_pattern(SLUG_PATTERN) else \
             f"ska matcha mönstret {schema['pattern'].replace(chr(92) + 'Z', '$')}"
@@ -420,13 +418,13 @@ def cross_record_problems(documents: dict[str, list[Document]], today: dt.date, 
     to them count as resolved, so one broken file is reported once, not at every reference.
     """
     unreadable = {kind: set(stems) for kind, stems in (unreadable or {}).items()}
-    for kind in KINDS:  # a record without a usable id is reported once, by the schema
+    for kind in RECORD_KINDS:  # a record without a usable id is reported once, by the schema
         unreadable.setdefault(kind.name, set()).update(
             Path(d.path).stem for d in documents.get(kind.name, [])
             if not isinstance(d.data.get("id"), str) or not _SLUG.fullmatch(d.data["id"]))
     index = _IdIndex(documents, unreadable)
     problems: list[Problem] = []
-    for kind in KINDS:
+    for kind in RECORD_KINDS:
         for document in documents.get(kind.name, []):
             problems += _id_problems(document, index, kind.name)
             problems += _reference_problems(document, index, kind.name)
@@ -507,10 +505,10 @@ class _IdIndex:
 
     def __init__(self, documents: dict[str, list[Document]],
                  unreadable: dict[str, set[str]]) -> None:
-        self.by_kind: dict[str, dict[str, Document]] = {kind.name: {} for kind in KINDS}
+        self.by_kind: dict[str, dict[str, Document]] = {kind.name: {} for kind in RECORD_KINDS}
         self.unreadable = unreadable
         self.duplicates: dict[int, Document] = {}
-        for kind in KINDS:
+        for kind in RECORD_KINDS:
             for document in documents.get(kind.name, []):
                 record_id = _text(document.data.get("id"))
                 if record_id is None:

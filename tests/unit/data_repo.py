@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from handbok.kinds import KIND_BY_NAME
 from handbok.pipeline import load_portfolio
+from handbok.validate import schema_header
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 23)
-FOLDERS = {"insats": "insatser", "behov": "behov", "enhet": "organisation", "kalla": "kallor"}
 
 
 def header(kind: str) -> str:
-    return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
+    return schema_header(kind) + "\n"
 
 
 BASE = {
@@ -44,7 +45,7 @@ def write_repo(root: Path, changes: dict[tuple[str, str], str | bytes | None] | 
     for (kind, stem), body in files.items():
         if body is None:
             continue
-        folder = root / "data" / FOLDERS[kind]
+        folder = root / KIND_BY_NAME[kind].data_folder
         folder.mkdir(parents=True, exist_ok=True)
         raw = body if isinstance(body, bytes) else (header(kind) + body).encode("utf-8")
         (folder / f"{stem}.yaml").write_bytes(raw)

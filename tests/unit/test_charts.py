@@ -32,3 +32,10 @@ def test_empty_chart_is_still_an_image_with_a_name() -> None:
 def test_table_stays_beside_the_chart() -> None:
     pair = with_bar_chart("X", [("a", 1)], "<table><caption>X</caption></table>")
     assert pair.startswith('<div class="handbok-nyckeltal-par"><svg') and pair.endswith("</table></div>")
+
+
+def test_labels_are_escaped_by_the_template() -> None:
+    svg = render_bar_chart("Insatser per förvaltning", [('<b>"A&B"</b> {{ x }}', 2)])
+    assert "<b>" not in svg and "{{" not in svg
+    assert ('<text class="handbok-diagram__etikett" x="0" y="11">'
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &#123;&#123; x &#125;&#125;</text>") in svg

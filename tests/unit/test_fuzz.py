@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from handbok import validate
 from handbok.build_model import build_portfolio
 from handbok.currency import AsOf
+from handbok.kinds import RECORD_KINDS
 from handbok.load import Document, load_document
 from handbok.problems import Problem, format_problem
 from handbok.site import generated_files
@@ -35,9 +36,9 @@ FUZZ = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 VALIDATORS, _ = validate.load_validators(REPO_ROOT / "schemas", REPO_ROOT)
 FAST = {name: validate.fast_check(v) for name, v in VALIDATORS.items()}
 RECORDS = [(kind.name, path.relative_to(REPO_ROOT).as_posix(), path.read_bytes())
-           for kind in validate.KINDS
+           for kind in RECORD_KINDS
            for path in sorted((REPO_ROOT / "data" / kind.folder).glob("*.yaml"))]
-BASE: dict[str, list[Document]] = {kind.name: [] for kind in validate.KINDS}
+BASE: dict[str, list[Document]] = {kind.name: [] for kind in RECORD_KINDS}
 for _kind, _rel, _raw in RECORDS:
     BASE[_kind].append(load_document(_rel, _raw)[0])  # type: ignore[arg-type]
 
@@ -170,6 +171,6 @@ def test_mutated_records_are_reported_or_render(record: tuple[str, str, bytes]) 
 
 def test_every_real_record_is_a_starting_point() -> None:
     assert len(RECORDS) == sum(len(list((REPO_ROOT / "data" / k.folder).glob("*.yaml")))
-                               for k in validate.KINDS) and len(RECORDS) > 50
+                               for k in RECORD_KINDS) and len(RECORDS) > 50
     problems, _ = check_record(*RECORDS[0])
     assert problems == []

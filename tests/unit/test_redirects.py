@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from handbok.authored import page_meta, page_paths
+from handbok.load import load_document
 from handbok.model import (
     Enhet,
     EnhetTyp,
@@ -21,8 +23,8 @@ from handbok.model import (
     SourceRef,
     Status,
 )
-from handbok.pipeline import load_portfolio
-from handbok.problems import Problem
+from handbok.pipeline import load_data, load_redirect_map
+from handbok.problems import Problem, format_problem
 from handbok.published_urls import (
     SiteAddresses,
     compare,
@@ -34,7 +36,7 @@ from handbok.published_urls import (
     scan_site,
     updated_inventory,
 )
-from handbok.redirects import check_redirects, redirect_files, render_redirect_page
+from handbok.redirects import FIELD_HINTS, RedirectPage, check_redirects, redirect_files, render_redirect_page
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MAP = "data/omdirigeringar.yaml"
@@ -63,7 +65,8 @@ def repo(tmp_path: Path) -> Path:
     shutil.copy(REPO_ROOT / "schemas/omdirigeringar.schema.json", tmp_path / "schemas")
     for page, title in [("index.md", "Start"), ("roller/index.md", "Roller"),
                         ("roller/chef.md", "Chef")]:
-        write(tmp_path, f"docs/{page}", f"---\nansvarig: Redaktionen\n---\n\n# {title}\n")
+        write(tmp_path, f"docs/{page}", f"---\nansvarig: Redaktionen\nsenast_granskad: 2026-01-01\n"
+                                        f"---\n\n# {title}\n")
     (tmp_path / "data/insatser").mkdir(parents=True)
     return tmp_path
 
@@ -81,6 +84,24 @@ def write_record(root: Path, record_id: str, old_ids: list[str]) -> None:
           f"titel: Insats {record_id}\ntidigare_id:\n{lines}")
 
 
+def checked(root: Path, data: Portfolio) -> tuple[list[RedirectPage], list[Problem]]:
+    """The pipeline's redirect stage on a small project: records' node trees, the map, pages."""
+    documents = {"insats": [load_document(p.relative_to(root).as_posix(), p.read_bytes())[0]
+                            for p in sorted((root / "data/insatser").glob("*.yaml"))]}
+    redirect_map, problems = load_redirect_map(root / "data", root / "schemas")
+    pages, found = check_redirects(data, documents, redirect_map, page_meta(root / "docs", root),
+                                   page_paths(root / "docs", root))
+    return pages, sorted(problems + found)
+
+
+def problems_of(root: Path, data: Portfolio) -> list[Problem]:
+    return checked(root, data)[1]
+
+
+def files_of(root: Path, data: Portfolio, site_url: str):
+    return redirect_files(checked(root, data)[0], site_url)
+
+
 def located(problems: list[Problem]) -> list[tuple[str, int, int]]:
     return [(p.path, p.line, p.column) for p in problems]
 
@@ -89,8 +110,8 @@ def located(problems: list[Problem]) -> list[tuple[str, int, int]]:
 
 def test_moved_page_gets_a_redirect_page_at_its_old_address(repo: Path) -> None:
     write(repo, MAP, "omdirigeringar:\n  - fran: roller/chefer.md\n    till: roller/chef.md\n")
-    files = redirect_files(repo, portfolio(), "https://handbok.example.se/sub/")
-    assert check_redirects(repo, portfolio()) == []
+    files = files_of(repo, portfolio(), "https://handbok.example.se/sub/")
+    assert problems_of(repo, portfolio()) == []
     assert [f.path for f in files] == ["roller/chefer/index.html"]
     content = files[0].content
     assert '<meta http-equiv="refresh" content="0; url=../../roller/chef/">' in content
@@ -103,7 +124,7 @@ def test_moved_page_gets_a_redirect_page_at_its_old_address(repo: Path) -> None:
 
 def test_old_address_may_be_written_as_a_url_and_lead_to_the_start_page(repo: Path) -> None:
     write(repo, MAP, "omdirigeringar:\n  - fran: gamla/sidan/\n    till: index.md\n")
-    [page] = redirect_files(repo, portfolio(), "https://h.example.se/")
+    [page] = files_of(repo, portfolio(), "https://h.example.se/")
     assert page.path == "gamla/sidan/index.html"
     assert 'content="0; url=../../"' in page.content
     assert 'href="https://h.example.se/"' in page.content
@@ -112,8 +133,8 @@ def test_old_address_may_be_written_as_a_url_and_lead_to_the_start_page(repo: Pa
 def test_tidigare_id_gets_a_redirect_to_the_renamed_record(repo: Path) -> None:
     write_record(repo, "ny", ["gammal"])
     data = portfolio(insats("ny", tidigare_id=("gammal",)))
-    assert check_redirects(repo, data) == []
-    [page] = redirect_files(repo, data, "https://h.example.se/")
+    assert problems_of(repo, data) == []
+    [page] = files_of(repo, data, "https://h.example.se/")
     assert page.path == "insatser/gammal/index.html"
     assert 'url=../../insatser/ny/"' in page.content
     assert '<a href="../../insatser/ny/">Insats ny</a>' in page.content
@@ -128,8 +149,8 @@ def test_redirect_page_escapes_the_title() -> None:
 
 
 def test_no_map_file_means_no_redirects(repo: Path) -> None:
-    assert check_redirects(repo, portfolio()) == []
-    assert redirect_files(repo, portfolio(), "") == []
+    assert problems_of(repo, portfolio()) == []
+    assert files_of(repo, portfolio(), "") == []
 
 
 # --- broken redirects are located errors ----------------------------------------------------
@@ -137,7 +158,7 @@ def test_no_map_file_means_no_redirects(repo: Path) -> None:
 def test_target_that_does_not_exist_is_reported_at_the_entry(repo: Path) -> None:
     write(repo, MAP, "# kommentar\nomdirigeringar:\n  - fran: roller/chefer.md\n"
                      "    till: roller/chefen.md\n")
-    [problem] = check_redirects(repo, portfolio())
+    [problem] = problems_of(repo, portfolio())
     assert located([problem]) == [(MAP, 3, 5)]
     assert problem.message.startswith("omdirigeringen leder till /roller/chefen/, som inte finns;")
 
@@ -145,7 +166,7 @@ def test_target_that_does_not_exist_is_reported_at_the_entry(repo: Path) -> None
 def test_two_entries_claiming_one_old_address(repo: Path) -> None:
     write(repo, MAP, "omdirigeringar:\n  - fran: roller/chefer.md\n    till: roller/chef.md\n"
                      "  - fran: roller/chefer/\n    till: roller/index.md\n")
-    [problem] = check_redirects(repo, portfolio())
+    [problem] = problems_of(repo, portfolio())
     assert located([problem]) == [(MAP, 4, 5)]
     assert problem.message == ("adressen /roller/chefer/ omdirigeras redan av "
                                "data/omdirigeringar.yaml:2; en gammal adress kan bara leda till "
@@ -155,7 +176,7 @@ def test_two_entries_claiming_one_old_address(repo: Path) -> None:
 def test_map_entry_and_record_claiming_one_old_address(repo: Path) -> None:
     write_record(repo, "ny", ["gammal"])
     write(repo, MAP, "omdirigeringar:\n  - fran: insatser/gammal/\n    till: roller/chef.md\n")
-    [problem] = check_redirects(repo, portfolio(insats("ny", tidigare_id=("gammal",))))
+    [problem] = problems_of(repo, portfolio(insats("ny", tidigare_id=("gammal",))))
     assert located([problem]) == [("data/omdirigeringar.yaml", 2, 5)]
     assert "omdirigeras redan av data/insatser/ny.yaml:5" in problem.message
 
@@ -164,7 +185,7 @@ def test_two_records_claiming_one_old_id(repo: Path) -> None:
     write_record(repo, "a", ["gammal"])
     write_record(repo, "b", ["x", "gammal"])
     data = portfolio(insats("a", tidigare_id=("gammal",)), insats("b", tidigare_id=("x", "gammal")))
-    [problem] = check_redirects(repo, data)
+    [problem] = problems_of(repo, data)
     assert located([problem]) == [("data/insatser/b.yaml", 6, 5)]
     assert "/insatser/gammal/ omdirigeras redan av data/insatser/a.yaml:5" in problem.message
 
@@ -172,7 +193,7 @@ def test_two_records_claiming_one_old_id(repo: Path) -> None:
 def test_old_id_that_is_another_records_current_id(repo: Path) -> None:
     write_record(repo, "ny", ["annan"])
     data = portfolio(insats("ny", tidigare_id=("annan",)), insats("annan"))
-    [problem] = check_redirects(repo, data)
+    [problem] = problems_of(repo, data)
     assert located([problem]) == [("data/insatser/ny.yaml", 5, 5)]
     assert problem.message.startswith("'annan' i tidigare_id är id för en annan post "
                                       "(data/insatser/annan.yaml)")
@@ -180,47 +201,62 @@ def test_old_id_that_is_another_records_current_id(repo: Path) -> None:
 
 def test_old_id_that_is_the_records_own_id(repo: Path) -> None:
     write_record(repo, "ny", ["ny"])
-    [problem] = check_redirects(repo, portfolio(insats("ny", tidigare_id=("ny",))))
+    [problem] = problems_of(repo, portfolio(insats("ny", tidigare_id=("ny",))))
     assert located([problem]) == [("data/insatser/ny.yaml", 5, 5)]
     assert problem.message == "'ny' i tidigare_id är postens eget id; ta bort det ur listan"
 
 
 def test_old_address_that_is_still_a_live_page(repo: Path) -> None:
     write(repo, MAP, "omdirigeringar:\n  - fran: roller/chef.md\n    till: roller/index.md\n")
-    [problem] = check_redirects(repo, portfolio())
+    [problem] = problems_of(repo, portfolio())
     assert located([problem]) == [(MAP, 2, 5)]
     assert problem.message.startswith("adressen /roller/chef/ är fortfarande en publicerad sida "
                                       "(docs/roller/chef.md)")
-    assert redirect_files(repo, portfolio(), "") == []
+    assert files_of(repo, portfolio(), "") == []
+
+
+FRAN = FIELD_HINTS["fran"]
+TILL = FIELD_HINTS["till"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("omdirigeringar:\n  - fran: roller/chefer.md\n    till: roller/chef.md\n    tlil: x\n",
-     [(4, 5, "okänt fält 'tlil'; menade du 'till'? tillåtna fält här: fran, till, kommentar")]),
+    # Every unknown key and every missing field, each once, in the records' message style.
+    ("omdirigeringar:\n  - fran: roller/chefer.md\n    till: roller/chef.md\n    tlil: x\n"
+     "    fram: y\n",
+     [f"{MAP}:4:5: fel: okänt fält 'tlil' — menade du 'till'?",
+      f"{MAP}:5:5: fel: okänt fält 'fram' — menade du 'fran'?"]),
+    ("omdirigeringar:\n  - kommentar: bara en kommentar\n",
+     [f"{MAP}:2:5: fel: obligatoriskt fält 'fran' saknas; {FRAN}",
+      f"{MAP}:2:5: fel: obligatoriskt fält 'till' saknas; {TILL}"]),
     ("omdirigeringar:\n  - fran: roller/chefer.md\n",
-     [(2, 5, "fältet 'till' saknas; 'till' ska vara")]),
+     [f"{MAP}:2:5: fel: obligatoriskt fält 'till' saknas; {TILL}"]),
     ("omdirigeringar:\n  - fran: Roller/Chefer.md\n    till: roller/chef.md#ansvar\n",
-     [(2, 11, "värdet 'Roller/Chefer.md' är inte tillåtet: 'fran' ska vara"),
-      (3, 11, "värdet 'roller/chef.md#ansvar' är inte tillåtet: 'till' ska vara")]),
-    ("omdirigeringar:\n  fran: a.md\n", [(2, 3, "fältet 'omdirigeringar' ska vara en lista")]),
+     [f"{MAP}:2:11: fel: fältet 'fran' har värdet 'Roller/Chefer.md', men {FRAN}",
+      f"{MAP}:3:11: fel: fältet 'till' har värdet 'roller/chef.md#ansvar', men {TILL}"]),
+    ("omdirigeringar:\n  fran: a.md\n",
+     [f"{MAP}:1:1: fel: fältet 'omdirigeringar' ska vara en lista (rader som börjar med '- '), "
+      "men är en grupp av fält"]),
     ("omdirigeringar:\n  - fran: a.md\n    fran: b.md\n    till: index.md\n",
-     [(3, 5, "dubblettnyckel 'fran' (första förekomsten på rad 2)")]),
-    ("", [(1, 1, "filen är tom")]),
+     [f"{MAP}:3:5: fel: dubblettnyckel 'fran' (första förekomsten på rad 2)"]),
 ])
-def test_malformed_map_is_reported_with_line_and_column(repo: Path, text: str,
-                                                        expected: list[tuple]) -> None:
+def test_malformed_map_reports_every_problem_once(repo: Path, text: str, expected: list[str]) -> None:
     write(repo, MAP, text)
-    problems = check_redirects(repo, portfolio())
-    assert [(p.path, p.line, p.column) for p in problems] == [(MAP, line, col)
-                                                              for line, col, _ in expected]
-    for problem, (_, _, start) in zip(problems, expected, strict=True):
-        assert problem.message.startswith(start), problem.message
+    assert [format_problem(p) for p in problems_of(repo, portfolio())] == expected
+
+
+def test_empty_map_is_reported(repo: Path) -> None:
+    write(repo, MAP, "")
+    [problem] = problems_of(repo, portfolio())
+    assert located([problem]) == [(MAP, 1, 1)]
+    assert problem.message.startswith("filen är tom")
 
 
 def test_the_real_redirects_are_valid() -> None:
-    data, problems = load_portfolio(REPO_ROOT / "data", REPO_ROOT / "schemas", today=dt.date(2026, 11, 23))
-    assert data is not None, problems
-    assert check_redirects(REPO_ROOT, data) == []
+    loaded = load_data(REPO_ROOT / "data", REPO_ROOT / "schemas", today=dt.date(2026, 11, 23))
+    assert loaded.portfolio is not None, loaded.problems
+    assert loaded.problems == []
+    pages = page_meta(REPO_ROOT / "docs", REPO_ROOT)
+    assert check_redirects(loaded.portfolio, loaded.documents, loaded.redirect_map, pages)[1] == []
 
 
 # --- the published-address inventory --------------------------------------------------------

@@ -4,6 +4,7 @@ working tree, as Swedish Markdown (the pull request's job summary)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -15,12 +16,12 @@ import yaml
 from handbok import pipeline
 from handbok.builddate import today as stockholm_today
 from handbok.data_diff import diff_portfolios, render_markdown
+from handbok.kinds import REDIRECT_MAP
 from handbok.model import Portfolio
 from handbok.page_diff import Tree, diff_trees
 from handbok.page_diff import render_markdown as render_page_changes
 from handbok.problems import format_problem
 from handbok.published_urls import INVENTORY_FILE, parse_inventory
-from handbok.redirects import REDIRECT_MAP
 
 _FOLDERS = ("data", "schemas", "docs", INVENTORY_FILE)
 _EMPTY = Portfolio(insatser=(), behov=(), enheter=(), kallor=())
@@ -46,8 +47,8 @@ def export_tree(root: Path, ref: str, dest: Path) -> None:
         target.write_bytes(_git(root, "show", f"{ref}:{name}"))
 
 
-def _load(root: Path) -> tuple[Portfolio | None, list]:
-    return pipeline.load_portfolio(root / "data", root / "schemas", today=stockholm_today(os.environ))
+def _load(root: Path, today: dt.date) -> tuple[Portfolio | None, list]:
+    return pipeline.load_portfolio(root / "data", root / "schemas", today=today)
 
 
 def main(argv: list[str]) -> int:
@@ -63,7 +64,8 @@ def main(argv: list[str]) -> int:
               "till exempel `make diff BASE=origin/main` (hämta den först med `git fetch`).",
               file=sys.stderr)
         return 1
-    new, problems = _load(root)
+    today = stockholm_today(os.environ)  # the command's one clock (issue 12)
+    new, problems = _load(root, today)
     if new is None or problems:
         print("fel: datan i arbetskopian har fel; rätta dem först (`make validate`):",
               file=sys.stderr)
@@ -71,7 +73,7 @@ def main(argv: list[str]) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="handbok-diff-") as tmp:
         export_tree(root, args.base, Path(tmp))
-        old, old_problems = _load(Path(tmp))
+        old, old_problems = _load(Path(tmp), today)
         old_tree = read_tree(Path(tmp))
     note = ""
     if old is None:

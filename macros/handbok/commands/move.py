@@ -15,12 +15,12 @@ from pathlib import Path
 
 from handbok import moves
 from handbok.builddate import today as stockholm_today
+from handbok.kinds import REDIRECT_MAP
 from handbok.links import authored_pages
 from handbok.macro_pages import MACRO_PAGES
 from handbok.problems import format_problem
 from handbok.project import check_project
 from handbok.published_urls import page_url
-from handbok.redirects import REDIRECT_MAP
 
 
 def _docs_path(value: str) -> str:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from handbok import pipeline, placeholders
 from handbok.builddate import today as stockholm_today
+from handbok.kinds import ENHET, KALLA
 from handbok.problems import format_problem
-from handbok.scaffold import FOLDERS, check_new_id, render_new_record, slug_from_title
+from handbok.scaffold import SCAFFOLD_KINDS, check_new_id, render_new_record, slug_from_title
 
 _NAMES = {"insats": "insatsen", "behov": "behovet"}
 
@@ -27,7 +28,7 @@ def _ids(folder: Path) -> list[str]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="make ny-insats", description="Skapa en ny datafil.")
-    parser.add_argument("kind", choices=sorted(FOLDERS))
+    parser.add_argument("kind", choices=sorted(SCAFFOLD_KINDS))
     parser.add_argument("--id", dest="record_id", default="")
     parser.add_argument("--titel", default="")
     parser.add_argument("--enhet", default="", help="id på en enhet i data/organisation/")
@@ -50,12 +51,13 @@ def main(argv: list[str]) -> int:
               'ID=korkort-cytostatika TITEL="Körkort för cytostatika"', file=sys.stderr)
         return 1
 
-    folder = root / "data" / FOLDERS[args.kind]
+    kind = SCAFFOLD_KINDS[args.kind]
+    folder = root / kind.data_folder
     reason = check_new_id(record_id, set(_ids(folder)), args.kind)
     if reason:
         print(f"fel: {reason}", file=sys.stderr)
         return 1
-    units, sources = _ids(root / "data" / "organisation"), _ids(root / "data" / "kallor")
+    units, sources = _ids(root / ENHET.data_folder), _ids(root / KALLA.data_folder)
     for given, known, what in ((args.enhet, units, "enhet"), (args.kalla, sources, "källa")):
         if given and given not in known:
             print(f"fel: det finns ingen {what} med id '{given}'.", file=sys.stderr)
@@ -78,6 +80,6 @@ def main(argv: list[str]) -> int:
           "Öppna filen och byt ut mallens platshållare (ATT FYLLA I och ÄNDRA). Tills dess "
           "stoppar `make validate` och bygget filen, så inget publiceras av misstag:")
     print("\n".join(f"  {format_problem(p)}" for p in own))
-    print(f"Sidan visas på http://127.0.0.1:8000/{FOLDERS[args.kind]}/{record_id}/ "
+    print(f"Sidan visas på http://127.0.0.1:8000/{kind.page_url(record_id)} "
           "när `make serve` körs och felen är rättade.")
     return 0

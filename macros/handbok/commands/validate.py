@@ -28,12 +28,12 @@ def main(argv: list[str]) -> int:
                         help="github: skriv fel som GitHub-annoteringar")
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    portfolio, problems = check_project(args.root, today=stockholm_today(os.environ))
-    if problems or portfolio is None:
+    project, problems = check_project(args.root, today=stockholm_today(os.environ))
+    if problems or project is None:
         formatter = format_github_annotation if args.format == "github" else format_problem
         for problem in sorted(problems):
             print(formatter(problem))
         print(problems_summary(len(problems)))
         return 1
-    print(summary_line(portfolio))
+    print(summary_line(project.portfolio))
     return 0

@@ -65,3 +65,11 @@ def attribute_token(value: object) -> str:
     """A lowercase data-attribute value for the filter script (same escaping as text)."""
     return text(str(value).casefold())
 
+
+def markdown_code(value: object) -> str:
+    """A Markdown code span showing `value` literally (a git ref): fenced with one backtick more
+    than the longest backtick run inside it, padded when it starts or ends with a backtick."""
+    line = " ".join(str(value).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", line)), default=0) + 1)
+    padded = f" {line} " if line.startswith("`") or line.endswith("`") else line
+    return f"{fence}{padded}{fence}"

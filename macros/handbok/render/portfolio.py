@@ -4,10 +4,13 @@ shared needs, what needs attention, and the export documentation."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
+from handbok.collation import sort_key
 from handbok.currency import AsOf, confirmed_on
-from handbok.model import BehovStatus, Fas, Halsa, Insats, InsatsTyp, Portfolio, Status
-from handbok.render import charts, escape
+from handbok.kinds import SECTION_PAGE_ROOT, SECTION_PAGE_ROOT_URL
+from handbok.model import Behov, BehovStatus, Fas, Halsa, Insats, InsatsTyp, Portfolio, Status
+from handbok.render import charts
 from handbok.render.attention import attention_reasons, need_attention_reasons
 from handbok.render.badges import (
     UNKNOWN_LABEL,
@@ -21,24 +24,29 @@ from handbok.render.badges import (
 )
 from handbok.render.blocks import as_of_note, period_text, scroll_region
 from handbok.render.exports import FORMAT_VERSION
-from handbok.render.links import record_link
+from handbok.render.links import record_html_link, record_link, unit_html_links
+from handbok.render.templating import markup, render
 from handbok.render.timeline import render_timeline
 
-ROOT = "../"
+
+@dataclass(frozen=True)
+class CountRow:
+    """One line of a key-figure table: records confirmed as current and records with older information."""
+
+    label: str
+    current: int
+    older: int
 
 
-def _count_table(caption: str, heading: str, rows: list[tuple[str, int, int]]) -> str:
-    """Counts split into records confirmed as current and records with older information.
+def by_title(records):
+    """Records in Swedish alphabetical order of their title (the table script's order), then id."""
+    return sorted(records, key=lambda r: (sort_key(r.titel), r.id))
 
-    The bar chart beside the table shows the totals; the table tells the two apart.
-    """
-    body = "".join(f'<tr><th scope="row">{label}</th><td>{current}</td><td>{older}</td>'
-                   f"<td>{current + older}</td></tr>" for label, current, older in rows)
-    totals = [(label, current + older) for label, current, older in rows]
-    table = (f'<table class="handbok-nyckeltal"><caption>{caption}</caption><thead><tr>'
-             f'<th scope="col">{heading}</th><th scope="col">Bekräftade</th>'
-             f'<th scope="col">Äldre uppgifter</th><th scope="col">Totalt</th></tr></thead>'
-             f"<tbody>{body}</tbody></table>")
+
+def _count_table(caption: str, heading: str, rows: list[CountRow]) -> str:
+    """The table tells confirmed and older information apart; the bar chart beside it shows totals."""
+    table = render("portfolio_count_table.html.j2", caption=caption, heading=heading, rows=rows)
+    totals = [(row.label, row.current + row.older) for row in rows]
     # Its own scroll region: long unit names must not widen the page at 390 px.
     return charts.with_bar_chart(f"{caption}, totalt (bekräftade och äldre uppgifter)", totals,
                                  scroll_region(table, label=caption))
@@ -54,35 +62,34 @@ def percent_text(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)} %" if whole else "–"
 
 
-def _split_counts(records, attribute: str, members, as_of: AsOf) -> list[tuple[str, int, int]]:
-    """(label, confirmed, older) per member and for "Uppgift saknas" when any value is unknown."""
+def _split_counts(records, attribute: str, members, as_of: AsOf) -> list[CountRow]:
+    """A row per member, and one for "Uppgift saknas" when any value is unknown."""
     current = Counter(getattr(r, attribute) for r in records if as_of.is_current(r))
     older = Counter(getattr(r, attribute) for r in records if not as_of.is_current(r))
-    rows = [(m.label, current[m], older[m]) for m in members]
+    rows = [CountRow(m.label, current[m], older[m]) for m in members]
     if current[None] or older[None]:
-        rows.append((UNKNOWN_LABEL, current[None], older[None]))
+        rows.append(CountRow(UNKNOWN_LABEL, current[None], older[None]))
     return rows
 
 
-def _unit_counts(portfolio: Portfolio, as_of: AsOf) -> list[tuple[str, int, int]]:
+def _unit_counts(portfolio: Portfolio, as_of: AsOf) -> list[CountRow]:
+    """Units with initiatives, the most initiatives first, then by name."""
     rows = []
     for unit in portfolio.enheter:
         initiatives = portfolio.initiatives_for_unit(unit)
         current = sum(1 for i in initiatives if as_of.is_current(i))
         if initiatives:
-            rows.append((escape.text(unit.namn), current, len(initiatives) - current))
-    return sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0]))
+            rows.append(CountRow(unit.namn, current, len(initiatives) - current))
+    return sorted(rows, key=lambda r: (-(r.current + r.older), sort_key(r.label), r.label))
 
 
 def currency_summary(portfolio: Portfolio, as_of: AsOf) -> str:
     """How many records are confirmed as current, as one Swedish sentence (HTML)."""
-    insatser = sum(1 for i in portfolio.insatser if as_of.is_current(i))
-    behov = sum(1 for b in portfolio.behov if as_of.is_current(b))
-    return (f"<strong>{insatser}</strong> av {len(portfolio.insatser)} insatser och "
-            f"<strong>{behov}</strong> av {len(portfolio.behov)} behov har uppgifter som är "
-            f"bekräftade inom granskningsintervallet ({as_of.review_months} månader). Övriga "
-            "bygger på äldre uppgifter: de visas med källans datum och räknas inte som "
-            "läget i dag.")
+    return render("portfolio_currency.html.j2",
+                  initiatives_current=sum(1 for i in portfolio.insatser if as_of.is_current(i)),
+                  initiatives=len(portfolio.insatser),
+                  needs_current=sum(1 for b in portfolio.behov if as_of.is_current(b)),
+                  needs=len(portfolio.behov), review_months=as_of.review_months)
 
 
 def render_key_figures(portfolio: Portfolio, *, as_of: AsOf) -> str:
@@ -97,11 +104,10 @@ def render_key_figures(portfolio: Portfolio, *, as_of: AsOf) -> str:
                      _split_counts(portfolio.behov, "status", BehovStatus, as_of)),
         _count_table("Insatser per förvaltning", "Förvaltning", _unit_counts(portfolio, as_of)),
     ]
-    summary = (f'<p class="handbok-nyckeltal-summering"><strong>{len(insatser)}</strong> insatser och '
-               f"<strong>{total}</strong> behov. <strong>{missing}</strong> av {total} behov "
-               f"({percent_text(missing, total)}) har ingen insats registrerad. "
-               f"{currency_summary(portfolio, as_of)}</p>")
-    return summary + '<div class="handbok-nyckeltal-grid">' + "".join(tables) + "</div>"
+    return render("portfolio_key_figures.html.j2", initiatives=len(insatser), needs=total,
+                  missing=missing, missing_share=percent_text(missing, total),
+                  currency=markup(currency_summary(portfolio, as_of)),
+                  tables=[markup(table) for table in tables])
 
 
 _FILTERS = (
@@ -111,154 +117,82 @@ _FILTERS = (
 _CURRENCY_OPTIONS = [("bekraftad", "Bekräftade inom intervallet"), ("aldre", "Äldre uppgifter")]
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
-    items = "".join(f'<option value="{value}">{text}</option>' for value, text in options)
-    return (f'<div class="handbok-filter"><label for="pf-{name}">{label}</label>'
-            f'<select id="pf-{name}" data-filter="{name}"><option value="">Alla</option>{items}</select></div>')
-
-
 def _filter_form(portfolio: Portfolio) -> str:
-    units = sorted({u for i in portfolio.insatser for u in i.forvaltningar}, key=lambda u: (u.namn, u.id))
+    units = sorted({u for i in portfolio.insatser for u in i.forvaltningar},
+                   key=lambda u: (sort_key(u.namn), u.id))
     choices = {
-        "forvaltning": [(u.id, escape.text(u.namn)) for u in units],
+        "forvaltning": [(u.id, u.namn) for u in units],
         "fas": options(list(Fas)),
         "status": options(list(Status)),
         "halsa": options(list(Halsa)),
         "aktualitet": _CURRENCY_OPTIONS,
     }
-    selects = "".join(_select(name, heading, choices[name]) for name, heading in _FILTERS)
-    return ('<form class="handbok-portfoljfilter" role="search" aria-label="Filtrera insatser" hidden '
-            'data-search-exclude>'
-            '<div class="handbok-filter handbok-filter--text"><label for="pf-text">Sök i tabellen</label>'
-            '<input type="search" id="pf-text" data-filter="text" autocomplete="off"></div>'
-            f'{selects}<button type="reset" class="md-button">Visa alla</button></form>'
-            '<p class="handbok-antal" id="pf-antal" role="status" aria-live="polite"></p>')
+    selects = [{"name": name, "heading": heading, "choices": choices[name]} for name, heading in _FILTERS]
+    return render("portfolio_filters.html.j2", selects=selects)
 
 
 _COLUMNS = ("Insats", "Förvaltningar", "Fas", "Status", "Hälsa", "Period", "Senaste statusrapport",
             "Uppgifterna gäller")
 
 
-def _currency_cell(insats: Insats, as_of: AsOf) -> str:
-    known = confirmed_on(insats)
-    date = insats.uppgifterna_galler.iso() if insats.uppgifterna_galler else "Uppgift saknas"
-    marker = "" if as_of.is_current(insats) else " <span class=\"handbok-aldre\">(äldre uppgifter)</span>"
-    return f'<td data-sort="{known.isoformat() if known else ""}">{date}{marker}</td>'
-
-
-def _row(insats: Insats, as_of: AsOf) -> str:
-    latest = insats.latest_report
-    start = insats.period.start.first_day().isoformat() if insats.period.start else ""
-    units = ", ".join(f'<a href="{ROOT}{u.url}">{escape.text(u.namn)}</a>' for u in insats.forvaltningar)
-    currency = "bekraftad" if as_of.is_current(insats) else "aldre"
-    return (f'<tr data-forvaltning="{" ".join(u.id for u in insats.forvaltningar)}" '
-            f'data-fas="{token(insats.fas)}" data-status="{token(insats.status)}" '
-            f'data-halsa="{token(insats.halsa)}" data-aktualitet="{currency}">'
-            f'<th scope="row"><a href="{ROOT}{insats.url}">{escape.text(insats.titel)}</a></th>'
-            f"<td>{units or '–'}</td>"
-            f'<td data-sort="{rank(insats.fas, list(Fas)) + 1}">{label(insats.fas)}</td>'
-            f'<td data-sort="{rank(insats.status, list(Status))}">{status_badge(insats.status)}</td>'
-            f'<td data-sort="{rank(insats.halsa, list(Halsa))}">{health_badge(insats.halsa)}</td>'
-            f'<td data-sort="{start}">{period_text(insats.period)}</td>'
-            f"<td>{latest.datum.isoformat() if latest else '–'}</td>"
-            f"{_currency_cell(insats, as_of)}</tr>")
+def _row(insats: Insats, as_of: AsOf) -> dict[str, object]:
+    """What the table row shows of one initiative (templates/portfolio_row.html.j2)."""
+    known, latest, start = confirmed_on(insats), insats.latest_report, insats.period.start
+    return {
+        "unit_ids": " ".join(u.id for u in insats.forvaltningar),
+        "link": markup(record_html_link(insats, root_url=SECTION_PAGE_ROOT_URL)),
+        "fas": token(insats.fas), "status": token(insats.status), "halsa": token(insats.halsa),
+        "currency": "bekraftad" if as_of.is_current(insats) else "aldre",
+        "units": markup(unit_html_links(insats.forvaltningar, root_url=SECTION_PAGE_ROOT_URL)),
+        "fas_rank": rank(insats.fas, list(Fas)) + 1, "fas_label": label(insats.fas),
+        "status_rank": rank(insats.status, list(Status)), "status_badge": markup(status_badge(insats.status)),
+        "halsa_rank": rank(insats.halsa, list(Halsa)), "health_badge": markup(health_badge(insats.halsa)),
+        "start": start.first_day().isoformat() if start else "", "period": period_text(insats.period),
+        "latest_report": latest.datum.isoformat() if latest else "–",
+        "confirmed": known.isoformat() if known else "", "older": not as_of.is_current(insats),
+        "information_date": insats.uppgifterna_galler.iso() if insats.uppgifterna_galler else "Uppgift saknas",
+    }
 
 
 def render_initiative_table(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    head = "".join(f'<th scope="col" data-col="{n}">{name}</th>' for n, name in enumerate(_COLUMNS))
-    rows = "".join(_row(i, as_of) for i in sorted(portfolio.insatser, key=lambda i: (i.titel.casefold(), i.id)))
-    # data-search-exclude sits on elements without same-tag descendants: Material's search
-    # parser ends an exclusion at the first closing tag with the same name.
-    table = (f'<table class="handbok-portfolj" id="portfolj-tabell" data-search-exclude><caption>Alla insatser '
-             f'({len(portfolio.insatser)} st)</caption>'
-             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-    return (f'<div class="handbok-portfolj-block">{_filter_form(portfolio)}'
-            f'{scroll_region(table, label="Alla insatser")}</div>')
+    """The filter form and the table, in Swedish alphabetical order as aria-sort announces."""
+    table = render("portfolio_table.html.j2", columns=_COLUMNS,
+                   rows=[_row(i, as_of) for i in by_title(portfolio.insatser)])
+    return render("portfolio_block.html.j2", filters=markup(_filter_form(portfolio)),
+                  table=markup(scroll_region(table, label="Alla insatser")))
+
+
+def _shared_need(need: Behov, portfolio: Portfolio, as_of: AsOf) -> dict[str, object]:
+    joint = [i for i in portfolio.initiatives_for_need(need) if len(i.forvaltningar) >= 2]
+    return {"link": markup(record_link(need, root=SECTION_PAGE_ROOT)),
+            "units": [u.namn for u in need.forvaltningar],
+            "status_badge": markup(need_status_badge(need.status)),
+            "as_of_note": markup(as_of_note(need, as_of)), "joint": len(joint)}
 
 
 def render_shared_needs(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    shared = sorted((b for b in portfolio.behov if b.is_shared), key=lambda b: (b.titel.casefold(), b.id))
-    if not shared:
-        return "Inga behov är identifierade av mer än en förvaltning."
-    lines = []
-    for need in shared:
-        joint = [i for i in portfolio.initiatives_for_need(need) if len(i.forvaltningar) >= 2]
-        units = ", ".join(escape.text(u.namn) for u in need.forvaltningar)
-        answer = (f"gemensam insats finns ({len(joint)})" if joint else "**ingen gemensam insats registrerad**")
-        lines.append(f"- {record_link(need, root=ROOT)} – {units} – "
-                     f"{need_status_badge(need.status)}{as_of_note(need, as_of)} – {answer}")
-    return ("Behov som två eller fler förvaltningar har identifierat, och om en gemensam insats "
-            "(med minst två förvaltningar) möter behovet.\n\n" + "\n".join(lines))
+    shared = by_title(b for b in portfolio.behov if b.is_shared)
+    return render("portfolio_shared_needs.md.j2",
+                  needs=[_shared_need(need, portfolio, as_of) for need in shared])
+
+
+def _flagged(records, reasons_of, as_of: AsOf) -> list[dict[str, object]]:
+    found = ((r, reasons_of(r, as_of)) for r in sorted(records, key=lambda r: r.id))
+    return [{"link": markup(record_link(r, root=SECTION_PAGE_ROOT)), "reasons": reasons}
+            for r, reasons in found if reasons]
 
 
 def render_attention(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    flagged = [(i, attention_reasons(i, as_of)) for i in sorted(portfolio.insatser, key=lambda i: i.id)]
-    flagged = [(i, reasons) for i, reasons in flagged if reasons]
-    needs = [(b, need_attention_reasons(b, as_of)) for b in sorted(portfolio.behov, key=lambda b: b.id)]
-    needs = [(b, reasons) for b, reasons in needs if reasons]
-    if not flagged and not needs:
-        return "Ingen insats och inget behov kräver särskild uppmärksamhet just nu."
-    parts = []
-    if flagged:
-        parts.append(f"{len(flagged)} insatser behöver uppmärksamhet: uppgifter som behöver bekräftas, "
-                     "hälsa risk eller allvarlig avvikelse, försenad statusrapport, passerat slutdatum "
-                     "utan att vara avslutad, eller saknade effektmål.\n\n"
-                     + "\n".join(f"- {record_link(i, root=ROOT)}: {'; '.join(reasons)}"
-                                  for i, reasons in flagged))
-    if needs:
-        parts.append(f"{len(needs)} behov har uppgifter som behöver bekräftas:\n\n"
-                     + "\n".join(f"- {record_link(b, root=ROOT)}: {'; '.join(reasons)}"
-                                  for b, reasons in needs))
-    return "\n\n".join(parts)
-
-
-EXPORT_DOCUMENTATION = f"""\
-- [Insatser som JSON](insatser.json) · [Insatser som CSV](insatser.csv)
-- [Behov som JSON](behov.json) · [Behov som CSV](behov.csv)
-
-Exporterna har fasta adresser och ett versionerat format (version {FORMAT_VERSION}); en ny
-version införs bara om ett fält byter betydelse eller tas bort.
-
-**JSON.** Ett objekt med `format` (`forandringshandboken/insatser` eller
-`forandringshandboken/behov`), `version`, `avser_datum` (det datum siffrorna avser) och en lista
-`insatser` respektive `behov`. Fälten heter som i datafilerna; fält med fasta värden (till
-exempel `fas`, `status`, `halsa`, `typ`) innehåller samma koder som datafilerna, datum skrivs
-ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, och hänvisningar (`forvaltningar`, `behov`, `insatser`, `kalla`)
-är id:n. Insatser har dessutom `url`, `risker` med `riskvarde` (sannolikhet × konsekvens) och
-`statusrapporter` med den senaste först; behov har `gemensamt` (två eller fler förvaltningar)
-och `insatser` (de insatser som möter behovet). Tomma uppgifter är `null` eller tom text.
-
-**CSV.** UTF-8 med BOM, semikolon som avgränsare och varje fält inom citattecken, så att Excel
-med svenska inställningar öppnar filen direkt. En rad per insats eller behov, fasta värden med
-sina svenska benämningar, listor med en post per rad i cellen. En cell som skulle börja med
-`=`, `+`, `-` eller `@` (även efter inledande blanksteg och i helbreddsform, som `＝`) inleds med
-en apostrof så att Excel aldrig tolkar den som en formel.
-"""
+    return render("portfolio_attention.md.j2",
+                  initiatives=_flagged(portfolio.insatser, attention_reasons, as_of),
+                  needs=_flagged(portfolio.behov, need_attention_reasons, as_of))
 
 
 def render_portfolio_page(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    sections = [
-        "# Portföljöversikt",
-        f'<p class="handbok-avser"><strong>Sammanställd {as_of.today.isoformat()}</strong> '
-        "(datumet då webbplatsen byggdes). Varje insats och behov visar det datum dess "
-        "uppgifter gäller; bara uppgifter som bekräftats inom granskningsintervallet "
-        "räknas som läget i dag.</p>",
-        "Översikten sammanställer alla insatser och behov i portföljen, som underlag för "
-        "portföljens statusrapportering. Varje insats och behov har en egen sida.",
-        "## Nyckeltal {#nyckeltal}",
-        render_key_figures(portfolio, as_of=as_of),
-        "## Alla insatser {#insatser}",
-        "Tabellen är sorterad efter namn. Den går att sortera med kolumnrubrikerna och filtrera "
-        "med fälten ovanför den. "
-        "Utan JavaScript visas hela tabellen.",
-        render_initiative_table(portfolio, as_of=as_of),
-        "## Tidslinje {#tidslinje}",
-        render_timeline(portfolio.insatser, as_of=as_of),
-        "## Gemensamma behov {#gemensamma-behov}",
-        render_shared_needs(portfolio, as_of=as_of),
-        "## Kräver uppmärksamhet {#kraver-uppmarksamhet}",
-        render_attention(portfolio, as_of=as_of),
-        "## Exporter och format {#exporter}",
-        EXPORT_DOCUMENTATION,
-    ]
-    return "\n\n".join(sections) + "\n"
+    return render(
+        "portfolio.md.j2", today=as_of.today.isoformat(), format_version=FORMAT_VERSION,
+        key_figures=markup(render_key_figures(portfolio, as_of=as_of)),
+        table=markup(render_initiative_table(portfolio, as_of=as_of)),
+        timeline=markup(render_timeline(portfolio.insatser, as_of=as_of)),
+        shared_needs=markup(render_shared_needs(portfolio, as_of=as_of)),
+        attention=markup(render_attention(portfolio, as_of=as_of)))

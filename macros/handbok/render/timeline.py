@@ -6,9 +6,9 @@ import datetime as dt
 
 from handbok.currency import AsOf, confirmed_on
 from handbok.model import Fas, Insats
-from handbok.render import escape
 from handbok.render.badges import label
 from handbok.render.blocks import period_text, scroll_region
+from handbok.render.templating import markup, render
 
 _LABEL_WIDTH = 280
 _CHART_WIDTH = 620
@@ -51,6 +51,19 @@ def _groups(insatser: tuple[Insats, ...]) -> list[tuple[str, list[Insats]]]:
     return [(name, items) for name, items in groups if items]
 
 
+def _year_lines(first_year: int, last_year: int, x) -> list[dict[str, object]]:
+    """A grid line at every new year, labelled for each year shown."""
+    return [{"year": year, "x": (gx := x(dt.date(year, 1, 1))), "label_x": gx + 3,
+             "labelled": year <= last_year} for year in range(first_year, last_year + 2)]
+
+
+def _bar(insats: Insats, bounds: tuple[dt.date, dt.date, bool], y: int, x) -> dict[str, object]:
+    start, end, open_ended = bounds
+    return {"title": insats.titel, "short_title": _short(insats.titel),
+            "period": period_text(insats.period), "open_ended": open_ended, "label_y": y + 12,
+            "x": x(start), "bar_y": y + 3, "width": f"{max(x(end) - x(start), 2.0):.1f}"}
+
+
 def _svg(groups, as_of: AsOf) -> str:
     spans = [b for _, items in groups for i in items if (b := _bounds(i, as_of))]
     first_year = min(s.year for s, _, _ in spans)
@@ -61,56 +74,26 @@ def _svg(groups, as_of: AsOf) -> str:
     def x(day: dt.date) -> float:
         return round(_LABEL_WIDTH + _CHART_WIDTH * (day - origin).days / total_days, 1)
 
-    parts, y = [], _AXIS
-    for year in range(first_year, last_year + 2):
-        gx = x(dt.date(year, 1, 1))
-        parts.append(f'<line class="handbok-tl-rutnat" x1="{gx}" y1="{_AXIS - 6}" x2="{gx}" y2="@H@"/>')
-        if year <= last_year:
-            parts.append(f'<text class="handbok-tl-ar" x="{gx + 3}" y="14">{year}</text>')
+    drawn_groups, y = [], _AXIS
     for group_label, items in groups:
         drawn = [(i, b) for i in items if (b := _bounds(i, as_of))]
         if not drawn:
             continue
         y += _GROUP_GAP
-        parts.append(f'<text class="handbok-tl-grupp" x="0" y="{y - 8}">{group_label}</text>')
-        for insats, (start, end, open_ended) in drawn:
-            title = escape.text(insats.titel)
-            bar_class = "handbok-tl-stapel handbok-tl-stapel--oppen" if open_ended else "handbok-tl-stapel"
-            parts.append(
-                f'<g><title>{title}: {period_text(insats.period)}</title>'
-                f'<text class="handbok-tl-etikett" x="0" y="{y + 12}">{escape.text(_short(insats.titel))}</text>'
-                f'<rect class="{bar_class}" x="{x(start)}" y="{y + 3}" '
-                f'width="{max(x(end) - x(start), 2.0):.1f}" height="{_ROW - 6}" rx="2"/></g>')
-            y += _ROW
-    height = y + 6
-    body = "".join(parts).replace("@H@", str(height))
-    return (f'<svg class="handbok-tidslinje" role="img" aria-labelledby="tl-titel tl-beskrivning" '
-            f'viewBox="0 0 {_LABEL_WIDTH + _CHART_WIDTH + 10} {height}" '
-            f'width="{_LABEL_WIDTH + _CHART_WIDTH + 10}" height="{height}" '
-            f'xmlns="http://www.w3.org/2000/svg" data-search-exclude>'
-            f'<title id="tl-titel">Tidslinje över insatsernas perioder, grupperade efter fas</title>'
-            f'<desc id="tl-beskrivning">Varje stapel visar en insats från start till slut, '
-            f'{first_year}–{last_year}. Streckade staplar saknar slutdatum och visas till '
-            f'{as_of.today.isoformat()} om uppgifterna är bekräftade, annars till datumet '
-            f'uppgifterna gäller. Samma uppgifter finns i tabellen under bilden.</desc>'
-            f"{body}</svg>")
-
-
-def _text_alternative(groups) -> str:
-    rows = "".join(
-        f'<tr><td>{group_label}</td><td>{escape.text(i.titel)}</td><td>{period_text(i.period)}</td></tr>'
-        for group_label, items in groups for i in items)
-    table = ('<table class="handbok-tl-tabell"><caption>Insatsernas perioder per fas</caption>'
-             '<thead><tr><th scope="col">Fas</th><th scope="col">Insats</th>'
-             f'<th scope="col">Period</th></tr></thead><tbody>{rows}</tbody></table>')
-    return (f'<details class="handbok-tl-text" data-search-exclude><summary>Tidslinjen som tabell</summary>'
-            f"{table}</details>")
+        drawn_groups.append({"label": group_label, "label_y": y - 8,
+                             "bars": [_bar(i, b, y + n * _ROW, x) for n, (i, b) in enumerate(drawn)]})
+        y += len(drawn) * _ROW
+    return render("timeline.svg.j2", width=_LABEL_WIDTH + _CHART_WIDTH + 10, height=y + 6,
+                  grid_top=_AXIS - 6, years=_year_lines(first_year, last_year, x), groups=drawn_groups,
+                  bar_height=_ROW - 6, first_year=first_year, last_year=last_year,
+                  today=as_of.today.isoformat())
 
 
 def render_timeline(insatser: tuple[Insats, ...], *, as_of: AsOf) -> str:
     """An HTML block: the SVG (when any period is known) and its text alternative."""
     groups = _groups(insatser)
     if not any(_bounds(i, as_of) for _, items in groups for i in items):
-        return "<p>Ingen insats har en känd period ännu.</p>"
+        return render("timeline_block.html.j2", figure="", rows=[])
+    rows = [(step, i.titel, period_text(i.period)) for step, items in groups for i in items]
     figure = scroll_region(_svg(groups, as_of), label="Tidslinje")
-    return f'<div class="handbok-tidslinje-block">{figure}{_text_alternative(groups)}</div>'
+    return render("timeline_block.html.j2", figure=markup(figure), rows=rows)

@@ -1,0 +1,154 @@
+"""One build's steps behind the MkDocs adapter (macros/hooks.py, macros/main.py), free of MkDocs.
+
+The adapter makes a BuildContext once per build (on_config) and keeps it in the MkDocs config
+under CONTEXT_KEY; every later event reads it from there. The date is read from the
+environment once, here, and everything else is derived from the checked Project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from handbok import (
+    abbreviations,
+    builddate,
+    editor_macros,
+    html_fixes,
+    page_macros,
+    redirects,
+    review,
+    schema_files,
+    serve_errors,
+    site,
+    site_macros,
+    source_files,
+    whole_book,
+    word,
+)
+from handbok.currency import AsOf
+from handbok.generated import GeneratedFile
+from handbok.problems import Problem, format_problem
+from handbok.project import Project, check_project
+from handbok.published_urls import page_url
+
+CONTEXT_KEY = "handbok"  # where the adapter keeps the BuildContext in the MkDocs config
+
+
+class BuildStopped(Exception):
+    """The build must stop; the message lists the problems (the adapter raises it as its own error)."""
+
+
+@dataclass
+class Book:
+    """"Hela handboken" (issue 16), collected during one build: authored pages in nav order, their HTML."""
+
+    order: list[str] = field(default_factory=list)
+    chapters: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """Everything one build knows, made once: the checked project and the build's date.
+
+    `errors` is set instead under `make serve` when the check failed: the preview then shows
+    the problem list as its only page.
+    """
+
+    root: Path
+    serving: bool
+    project: Project | None = None
+    as_of: AsOf | None = None
+    errors: tuple[str, ...] = ()
+    book: Book = field(default_factory=Book, compare=False)
+
+    @property
+    def today(self) -> dt.date | None:
+        return self.as_of.today if self.as_of is not None else None
+
+    @property
+    def steps(self) -> ModuleType:
+        """The module that made this context: under serve, the copy imported for this rebuild."""
+        return sys.modules[type(self).__module__]
+
+
+def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
+          serving: bool) -> BuildContext:
+    """Read the date, check the project; raise BuildStopped on a problem unless serving."""
+    try:
+        today = builddate.today(environ)  # the build's one clock (issue 12)
+    except ValueError as error:
+        if serving:
+            return BuildContext(root, serving, errors=(f"fel: {error}",))
+        raise BuildStopped(f"Bygget stoppades: {error}") from None
+    project, problems = check_project(root, today=today)
+    if (problems or project is None) and serving:
+        lines = [format_problem(p) for p in sorted(problems, key=str)]
+        return BuildContext(root, serving, errors=tuple(lines or ["fel: datan kunde inte läsas"]))
+    if problems or project is None:
+        raise BuildStopped(stop_message(problems))
+    return BuildContext(root, serving, project, AsOf(today, review.interval_months(extra)))  # type: ignore[arg-type]
+
+
+def stop_message(problems: list[Problem]) -> str:
+    formatted = "\n".join(format_problem(p) for p in sorted(problems))
+    return f"Bygget stoppades: {len(problems)} problem i källfilerna.\n{formatted}"
+
+
+def generated_files(context: BuildContext, site_url: str) -> list[GeneratedFile]:
+    """Every file the build adds to the authored ones: record pages, indexes, exports, redirects."""
+    project, as_of, root = context.project, context.as_of, context.root
+    assert project is not None and as_of is not None
+    return [
+        *site.generated_files(project.portfolio, project.pages, as_of=as_of),
+        *schema_files.published_schema_files(root / "schemas"),
+        *redirects.redirect_files(project.redirects, site_url),
+        whole_book.placeholder_page(),
+        *word.template_documents(root / "docs" / "mallar" / "filer", build_date=as_of.today),
+    ]
+
+
+def collision(authored: str, generated: GeneratedFile, address: str) -> Problem:
+    return source_files.address_collision(authored, generated.path, address, generated.source_path)
+
+
+def error_page(context: BuildContext) -> str:
+    return serve_errors.render_error_page(list(context.errors))
+
+
+def review_notice(context: BuildContext, reviewed: object) -> str | None:
+    assert context.as_of is not None
+    return review.overdue_notice(reviewed, context.as_of.today, context.as_of.review_months)
+
+
+def fix_page(html: str) -> str:
+    """Theme markup fixes (handbok/html_fixes.py) and focusable abbreviations on every page."""
+    return abbreviations.make_abbreviations_focusable(html_fixes.fix_theme_html(html))
+
+
+def fix_theme_template(html: str) -> str:
+    return html_fixes.fix_theme_html(html)
+
+
+def fill_book(context: BuildContext, site_dir: Path) -> None:
+    """Fill "Hela handboken" with every authored page's HTML, in nav order."""
+    target = site_dir / whole_book.BOOK_URL / "index.html"
+    chapters = [whole_book.Chapter(page_url(src), *context.book.chapters[src])
+                for src in context.book.order if src in context.book.chapters]
+    target.write_text(whole_book.fill_book(target.read_text(encoding="utf-8"), chapters), encoding="utf-8")
+
+
+def macros(context: BuildContext, extra: Mapping[str, Any]) -> list[tuple[dict[str, Callable[..., str]], object]]:
+    """Each macro table with the value its macros take first (mkdocs-macros binds them)."""
+    portfolio = context.project.portfolio if context.project is not None else None
+    data = page_macros.MacroData(portfolio, context.as_of)  # type: ignore[arg-type]
+    return [(page_macros.MACROS, data), (site_macros.MACROS, extra), (editor_macros.MACROS, context.root)]
+
+
+def macro_names() -> list[str]:
+    return [*page_macros.MACROS, *site_macros.MACROS, *editor_macros.MACROS]
