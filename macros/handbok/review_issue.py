@@ -98,7 +98,7 @@ def issue_body(entries: Sequence[OverdueEntry], *, site_url: str = "") -> str:
              "är försenat. Ändringar du gör här skrivs över.",
              ""]
     for owner, group in group_by_owner(entries):
-        lines += [f"## {_markdown_text(owner) if owner else NO_OWNER} ({len(group)})", ""]
+        lines += [f"## {escape.markdown_escaped(owner) if owner else NO_OWNER} ({len(group)})", ""]
         for entry in group:
             lines += _entry_lines(entry, site_url)
         lines.append("")
