@@ -13,11 +13,13 @@ import os
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 # The core lives beside this file. MkDocs puts a hook's folder on sys.path only while
@@ -47,7 +49,8 @@ def _fresh_core() -> ModuleType:
 
 def context(config: MkDocsConfig) -> core.BuildContext:
     """The build's context, made by on_config."""
-    return config[core.CONTEXT_KEY]
+    built: core.BuildContext = config[core.CONTEXT_KEY]
+    return built
 
 
 @event_priority(100)  # before the macros plugin's on_config, which reads the context
@@ -102,11 +105,13 @@ def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
 
     on_pre_page runs before MkDocs renders sitemap.xml; on_page_context would be too late.
     """
-    page.update_date = context(config).today.isoformat()
+    today = context(config).today
+    assert today is not None  # pages are rendered only from a checked project (the error site has none)
+    page.update_date = today.isoformat()
     return page
 
 
-def on_page_context(ctx: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+def on_page_context(ctx: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Edit action from the file's edit_uri (set in on_files); overdue-review notice."""
     if page.file.generated_by is None:
         ctx["granskningsnotis"] = _core(config).review_notice(context(config),
@@ -119,19 +124,22 @@ def on_page_context(ctx: dict, /, *, page: Page, config: MkDocsConfig, nav) -> d
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     """Theme markup fixes (see handbok/html_fixes.py) on every page; focusable abbreviations."""
-    return _core(config).fix_page(output)
+    fixed: str = _core(config).fix_page(output)
+    return fixed
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     """The same fixes on theme-rendered pages such as 404.html."""
     if template_name == "404.html" and context(config).errors:
-        return _core(config).error_page(context(config))
+        error_page: str = _core(config).error_page(context(config))
+        return error_page
     if not template_name.endswith(".html"):
         return output_content
-    return _core(config).fix_theme_template(output_content)
+    fixed: str = _core(config).fix_theme_template(output_content)
+    return fixed
 
 
-def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     context(config).book.order[:] = [p.file.src_uri for p in nav.pages if p.file.generated_by is None]
     return nav
 

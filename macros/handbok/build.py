@@ -92,7 +92,7 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
         return BuildContext(root, serving, errors=tuple(lines or ["fel: datan kunde inte läsas"]))
     if problems or project is None:
         raise BuildStopped(stop_message(problems))
-    return BuildContext(root, serving, project, AsOf(today, review.interval_months(extra)))  # type: ignore[arg-type]
+    return BuildContext(root, serving, project, AsOf(today, review.interval_months(extra)))
 
 
 def stop_message(problems: list[Problem]) -> str:
