@@ -23,7 +23,7 @@ _WATCHED = ("load_portfolio", "check_project", "generated_files", "define_env", 
 
 def _stats_text(stats: pstats.Stats, sort: str, pattern: str, limit: int) -> str:
     out = io.StringIO()
-    stats.stream = out
+    stats.stream = out  # type: ignore[attr-defined]  # set by Stats.__init__, undeclared in typeshed
     stats.sort_stats(sort).print_stats(pattern, limit)
     return out.getvalue().split("   ncalls", 1)[-1]
 
