@@ -70,7 +70,7 @@ build: $(VENV)/.installed
 	@echo "Webbplatsen är byggd i site/."
 
 serve: $(VENV)/.installed
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000
 
 validate: $(VENV)/.installed
 	$(CORE) validate $(if $(FORMAT),--format $(FORMAT),)

@@ -57,7 +57,7 @@ def rebuild_latencies(project: Path, record_id: str, *, repeats: int = 3,
     url = f"http://127.0.0.1:{port}/insatser/{record_id}/"
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}",
              "-f", str(project / "mkdocs.yml")],
             cwd=project, env=child_env(), stdout=log, stderr=subprocess.STDOUT)
         try:

@@ -9,6 +9,7 @@ under serve the core is imported afresh for every rebuild and the context carrie
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 from pathlib import Path
@@ -32,18 +33,29 @@ import handbok.build as core  # noqa: E402  (the one import of the core)
 
 # The invocation's command, set once by on_startup before any build. It is the only thing
 # kept here: MkDocs passes on_startup no config, and every serve rebuild loads a new config.
-_serving = False
+_invocation = ("build", False)  # (command, dirty)
+
+
+def _serving() -> bool:
+    return _invocation[0] == "serve"
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    global _invocation
+    _invocation = (command, dirty)
+    if command == "serve" and dirty:
+        # `make serve` rebuilds with --dirty so that unchanged pages are skipped (issue 15);
+        # MkDocs warns about --dirty on every rebuild, and strict mode would count that.
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: "'dirty' build" not in record.getMessage())
 
 
 def _fresh_core() -> ModuleType:
     """Under `mkdocs serve`, the core imported anew, so edits to it take effect on a rebuild."""
     for name in [n for n in sys.modules if n == "handbok" or n.startswith("handbok.")]:
         del sys.modules[name]
+    if _CORE_DIR not in sys.path:  # MkDocs restores sys.path after loading this module
+        sys.path.insert(0, _CORE_DIR)
     return importlib.import_module(core.__name__)
 
 
@@ -55,10 +67,13 @@ def context(config: MkDocsConfig) -> core.BuildContext:
 
 @event_priority(100)  # before the macros plugin's on_config, which reads the context
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    build = _fresh_core() if _serving else core
+    build = _fresh_core() if _serving() else core
     root = Path(config.config_file_path).resolve().parent
     try:
-        built = build.start(root, os.environ, config.extra, serving=_serving)
+        # Under `make serve --dirty` the context keeps what the last rebuild built (issue 15).
+        dirty_serve = _invocation == ("serve", True)
+        built = build.start(root, os.environ, config.extra, serving=_serving(),
+                            site_dir=Path(config.site_dir) if dirty_serve else None)
     except build.BuildStopped as stop:
         raise PluginError(str(stop)) from None
     config[core.CONTEXT_KEY] = built
@@ -98,6 +113,14 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     if collisions:
         raise PluginError(build.stop_message(collisions))
     return files
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Generated pages: their finished HTML blocks skip Python-Markdown (handbok/html_blocks.py)."""
+    if page.file.generated_by is None:
+        return markdown
+    held: str = _core(config).hold_html(context(config), page.file.src_uri, markdown)
+    return held
 
 
 def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -140,13 +163,41 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-    context(config).book.order[:] = [p.file.src_uri for p in nav.pages if p.file.generated_by is None]
+    built = context(config)
+    built.book.order[:] = [p.file.src_uri for p in nav.pages if p.file.generated_by is None]
+    if built.serve_state is not None and not built.errors:
+        _skip_unchanged_pages(built, nav, files, config)
     return nav
 
 
+def _skip_unchanged_pages(built: core.BuildContext, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
+    """Under `make serve --dirty`, pages whose inputs did not change are not rebuilt (issue 15).
+
+    MkDocs skips a page whose file says it is not modified; such a page keeps the title it had
+    (others show it in their nav) and the sitemap date every page gets in on_pre_page.
+    """
+    pages = [_core(config).PageSource(f.src_uri, f.dest_uri, f.content_bytes, Path(f.abs_dest_path))
+             for f in files.documentation_pages()]
+    navigation = [(str(p.title or ""), p.url) for p in nav.pages]
+    skipped = _core(config).unchanged_pages(built, pages, navigation, [f.dest_uri for f in files])
+    today = built.today
+    assert today is not None  # only a checked project keeps a serve state
+    for file in files.documentation_pages():
+        if file.src_uri in skipped:
+            file.is_modified = lambda: False  # type: ignore[method-assign]
+            if file.page is not None:
+                file.page.update_date = today.isoformat()
+                if skipped[file.src_uri] is not None:
+                    file.page.title = skipped[file.src_uri]
+
+
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    built, build = context(config), _core(config)
     if page.file.generated_by is None:
-        context(config).book.chapters[page.file.src_uri] = (page.title or "", html)
+        built.book.chapters[page.file.src_uri] = (page.title or "", html)
+    else:
+        html = build.restore_html(built, page.file.src_uri, html)
+    build.record_title(built, page.file.src_uri, page.title)
     return html
 
 
@@ -155,3 +206,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if context(config).errors:
         return  # the preview shows the problem list instead of the site; there is no book page
     _core(config).fill_book(context(config), Path(config.site_dir))
+    if context(config).serve_state is not None:
+        _core(config).finish_serve_rebuild(context(config), Path(config.site_dir))

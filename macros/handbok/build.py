@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -19,11 +19,14 @@ from handbok import (
     abbreviations,
     builddate,
     editor_macros,
+    html_blocks,
     html_fixes,
+    macro_pages,
     page_macros,
     redirects,
     review,
     schema_files,
+    serve_cache,
     serve_errors,
     site,
     site_macros,
@@ -53,6 +56,16 @@ class Book:
 
 
 @dataclass(frozen=True)
+class PageSource:
+    """One page as the adapter sees it before it is built (for `make serve`'s page keys)."""
+
+    src: str
+    dest: str
+    source: bytes
+    dest_file: Path
+
+
+@dataclass(frozen=True)
 class BuildContext:
     """Everything one build knows, made once: the checked project and the build's date.
 
@@ -66,6 +79,10 @@ class BuildContext:
     as_of: AsOf | None = None
     errors: tuple[str, ...] = ()
     book: Book = field(default_factory=Book, compare=False)
+    # Generated pages' finished HTML blocks, held out of Python-Markdown (src -> blocks).
+    held_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # Under `make serve` (--dirty): what the last rebuild built, to skip unchanged pages.
+    serve_state: serve_cache.ServeState | None = field(default=None, compare=False)
 
     @property
     def today(self) -> dt.date | None:
@@ -78,7 +95,7 @@ class BuildContext:
 
 
 def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
-          serving: bool) -> BuildContext:
+          serving: bool, site_dir: Path | None = None) -> BuildContext:
     """Read the date, check the project; raise BuildStopped on a problem unless serving."""
     try:
         today = builddate.today(environ)  # the build's one clock (issue 12)
@@ -92,7 +109,9 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
         return BuildContext(root, serving, errors=tuple(lines or ["fel: datan kunde inte läsas"]))
     if problems or project is None:
         raise BuildStopped(stop_message(problems))
-    return BuildContext(root, serving, project, AsOf(today, review.interval_months(extra)))
+    state = serve_cache.ServeState.load(serve_cache.state_path(site_dir)) if site_dir else None
+    return BuildContext(root, serving, project, AsOf(today, review.interval_months(extra)),
+                        serve_state=state)
 
 
 def stop_message(problems: list[Problem]) -> str:
@@ -137,6 +156,9 @@ def fix_theme_template(html: str) -> str:
 
 def fill_book(context: BuildContext, site_dir: Path) -> None:
     """Fill "Hela handboken" with every authored page's HTML, in nav order."""
+    if context.serve_state is not None:  # chapters skipped in this rebuild come from the last one
+        for src, chapter in context.serve_state.chapters.items():
+            context.book.chapters.setdefault(src, chapter)
     target = site_dir / whole_book.BOOK_URL / "index.html"
     chapters = [whole_book.Chapter(page_url(src), *context.book.chapters[src])
                 for src in context.book.order if src in context.book.chapters]
@@ -152,3 +174,54 @@ def macros(context: BuildContext, extra: Mapping[str, Any]) -> list[tuple[dict[s
 
 def macro_names() -> list[str]:
     return [*page_macros.MACROS, *site_macros.MACROS, *editor_macros.MACROS]
+
+
+def hold_html(context: BuildContext, src: str, markdown: str) -> str:
+    """A generated page's Markdown with its finished HTML blocks held back (html_blocks.py)."""
+    held, context.held_blocks[src] = html_blocks.hold_html_blocks(markdown)
+    return held
+
+
+def restore_html(context: BuildContext, src: str, html: str) -> str:
+    return html_blocks.restore_html_blocks(html, context.held_blocks.pop(src, ()))
+
+
+def unchanged_pages(context: BuildContext, pages: Sequence[PageSource],
+                    navigation: Iterable[tuple[str, str]], produced: Iterable[str]) -> dict[str, str | None]:
+    """Under `make serve`: the pages this rebuild may skip (src -> the title they had).
+
+    A page's key covers its source, the shared inputs, the nav, the date and, for pages that
+    render data through macros, the data (serve_cache.py). The book page is always rebuilt.
+    """
+    state, as_of = context.serve_state, context.as_of
+    assert state is not None and as_of is not None
+    shared = serve_cache.digest(serve_cache.tree_digest(context.root, serve_cache.SHARED_INPUTS),
+                                as_of.today.isoformat(), str(as_of.review_months))
+    nav = serve_cache.navigation_signature(navigation)
+    data = serve_cache.tree_digest(context.root, ("data",))
+    state.current, state.produced = {}, list(produced)
+    skipped: dict[str, str | None] = {}
+    for page in pages:
+        uses_data = page.src in macro_pages.MACRO_PAGES
+        key = serve_cache.page_key(shared=shared, navigation=nav, source=page.source,
+                                   data=data if uses_data else "")
+        state.current[page.dest] = key
+        if page.src != whole_book.BOOK_PATH and state.unchanged(page.dest, key, page.dest_file):
+            skipped[page.src] = state.titles.get(page.src)
+    return skipped
+
+
+def record_title(context: BuildContext, src: str, title: str | None) -> None:
+    if context.serve_state is not None and title is not None:
+        context.serve_state.titles[src] = title
+
+
+def finish_serve_rebuild(context: BuildContext, site_dir: Path) -> None:
+    """Remove what a clean build would not have written; keep this rebuild's keys and chapters."""
+    state = context.serve_state
+    assert state is not None
+    expected = [*state.produced, "404.html", "sitemap.xml", "sitemap.xml.gz"]
+    for stale in serve_cache.stale_files(site_dir, expected, kept_dirs=("search", "pagefind")):
+        stale.unlink()
+    state.keys, state.chapters = state.current, dict(context.book.chapters)
+    state.save()

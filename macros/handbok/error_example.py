@@ -8,12 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbok import validate
+from handbok.kinds import INSATS
 from handbok.load import load_document
 from handbok.problems import Problem, format_problem, problems_summary
 from handbok.render import escape
 from handbok.render.templating import markup, render
 
-EXAMPLE_PATH = "data/insatser/exempel-med-fel.yaml"
+EXAMPLE_PATH = INSATS.data_path("exempel-med-fel")
 BROKEN_EXAMPLE = """\
 # yaml-language-server: $schema=../../schemas/insats.schema.json
 id: exempel-med-fel

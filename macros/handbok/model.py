@@ -329,6 +329,10 @@ class _Reverse(NamedTuple):
 class Portfolio:
     """All validated records, sorted by id, with the reverse lookups pages need."""
 
+    def __repr__(self) -> str:
+        # Short on purpose: mkdocs-macros serialises its variables (and so this) on every build.
+        return f"Portfolio({len(self.insatser)} insatser, {len(self.behov)} behov, {len(self.enheter)} enheter)"
+
     insatser: tuple[Insats, ...]
     behov: tuple[Behov, ...]
     enheter: tuple[Enhet, ...]

@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from handbok.kinds import BEHOV, ENHET, KALLA
 from handbok.load import Document
 from handbok.problems import Problem
 
 TODO_MARK = "ATT FYLLA I"
 # Slug-shaped on purpose: the schema accepts them, so the only message is the one below.
 PLACEHOLDER_IDS = {
-    "andra-till-en-enhet": "data/organisation/",
-    "andra-till-en-kalla": "data/kallor/",
-    "andra-till-ett-behov": "data/behov/",
+    "andra-till-en-enhet": ENHET.data_folder,
+    "andra-till-en-kalla": KALLA.data_folder,
+    "andra-till-ett-behov": BEHOV.data_folder,
 }
 RULE = "platshallare"
 

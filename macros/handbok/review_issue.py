@@ -6,12 +6,12 @@ overdue entries always gives the same bytes and the nightly job edits the issue 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from handbok.collation import SortKey, sort_key
+from handbok.render import escape
 
 FORMAT = "forandringshandboken/sidor"
 VERSION = 1
@@ -20,7 +20,6 @@ NO_OWNER = "Ingen ansvarig angiven"
 KIND_LABELS = {"sida": "Sida", "insats": "Insats", "behov": "Behov", "enhet": "Enhet"}
 
 # Markdown punctuation that would turn a title or owner into a link, emphasis, heading or table.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 @dataclass(frozen=True)
@@ -59,10 +58,6 @@ def issue_title(count: int) -> str:
     return f"{TITLE_PREFIX} {count} sidor och poster är försenade"
 
 
-def _markdown_text(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
 def _owner_order(owner: str) -> tuple[bool, SortKey, str]:
     # Entries without an owner last: they need someone to take them on. Owners in Swedish order.
     return (owner == "", sort_key(owner), owner)
@@ -82,7 +77,7 @@ def _address(url: str, site_url: str) -> str:
 
 def _entry_lines(entry: OverdueEntry, site_url: str) -> list[str]:
     kind = KIND_LABELS.get(entry.typ, entry.typ)
-    lines = [f"- **[{_markdown_text(entry.titel)}](<{_address(entry.url, site_url)}>)** ({kind}, `{entry.fil}`)",
+    lines = [f"- **[{escape.markdown_escaped(entry.titel)}](<{_address(entry.url, site_url)}>)** ({kind}, `{entry.fil}`)",
              f"  - Skulle granskas senast: {entry.granskas_senast or 'genast (källan saknar datum)'}",
              f"  - Senast granskad: {entry.senast_granskad or 'aldrig bekräftad'}"]
     if entry.typ != "sida":
@@ -104,7 +99,7 @@ def issue_body(entries: Sequence[OverdueEntry], *, site_url: str = "") -> str:
              "är försenat. Ändringar du gör här skrivs över.",
              ""]
     for owner, group in group_by_owner(entries):
-        lines += [f"## {_markdown_text(owner) if owner else NO_OWNER} ({len(group)})", ""]
+        lines += [f"## {escape.markdown_escaped(owner) if owner else NO_OWNER} ({len(group)})", ""]
         for entry in group:
             lines += _entry_lines(entry, site_url)
         lines.append("")

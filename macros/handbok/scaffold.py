@@ -8,7 +8,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from handbok.kinds import BEHOV, INSATS, SLUG_PATTERN, Kind
+from handbok.kinds import BEHOV, ENHET, INSATS, KALLA, SLUG_PATTERN, Kind
 from handbok.placeholders import TODO_MARK
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "mallar"
@@ -54,9 +54,9 @@ def render_new_record(kind: str, record_id: str, title: str, *, today: dt.date,
     template = (TEMPLATE_DIR / f"{kind}.yaml").read_text(encoding="utf-8")
     # Placeholder ids, not real examples: a guess left in place would publish (issue 17).
     guessed = ("byt platshållaren mot id:t på rätt enhet (filnamnen utan .yaml i "
-               "data/organisation/); make validate stoppar den tills dess.")
+               f"{ENHET.data_folder}); make validate stoppar den tills dess.")
     guessed_source = ("byt platshållaren mot id:t på källdokumentet (filnamnen utan .yaml i "
-                      "data/kallor/); make validate stoppar den tills dess.")
+                      f"{KALLA.data_folder}); make validate stoppar den tills dess.")
     return template.format(
         id=record_id,
         titel=_yaml_text(title),

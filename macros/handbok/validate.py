@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.protocols import Validator
 
-from handbok.kinds import KIND_BY_NAME, RECORD_KINDS, SLUG_PATTERN
+from handbok.kinds import ENHET, KIND_BY_NAME, RECORD_KINDS, SLUG_PATTERN
 from handbok.load import Document
 from handbok.model import PartialDate
 from handbok.placeholders import is_placeholder_id
@@ -597,7 +597,7 @@ def _reference_message(ref: str, field_name: str, target: str, index: _IdIndex, 
     close = closest(ref, index.by_kind[target])
     hint = f" — menade du '{close}'?" if close else ""
     if target == "enhet":  # issue 17: say where units live and how to add one
-        hint += ("; enheterna finns i data/organisation/ (id:t är filnamnet utan .yaml), och "
+        hint += (f"; enheterna finns i {ENHET.data_folder} (id:t är filnamnet utan .yaml), och "
                  "saknas enheten lägger du till den som en ny fil där")
     return message + hint
 

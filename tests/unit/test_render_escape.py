@@ -8,6 +8,7 @@ import re
 import pytest
 
 from handbok.render import escape
+from handbok.render.blocks import page_heading
 from handbok.render.richtext import render_richtext
 from handbok.site import generated_files
 from tests.unit.render_samples import AS_OF, HOSTILE, sample_portfolio
@@ -31,7 +32,7 @@ def test_text_keeps_dates_and_plain_words_readable() -> None:
 
 
 def test_page_heading_puts_the_escaped_title_in_front_matter() -> None:
-    heading = escape.page_heading('A "b" </title><script>')
+    heading = page_heading('A "b" </title><script>')
     assert heading.startswith('---\ntitle: "A &quot;b&quot; &lt;/title&gt;&lt;script&gt;"\n---\n\n# A ')
 
 

@@ -12,12 +12,19 @@ from handbok import page_macros
 from handbok.currency import AsOf
 from handbok.model import Fas, PartialDate, Rapportintervall, Risk
 from handbok.render.initiative_page import render_initiative_page
-from handbok.render.need_page import NO_INITIATIVE_MARKER, SHARED_MARKER, render_need_page
+from handbok.render.need_page import render_need_page
 from handbok.render.portfolio import render_portfolio_page
 from handbok.render.risk_matrix import ranked_risks
 from handbok.render.unit_page import render_unit_page
 from handbok.site import generated_files
 from tests.unit.render_samples import AS_OF, sample_portfolio
+
+SHARED_MARKER = ('<p class="handbok-markering handbok-markering--gemensamt">'
+                 '<span class="handbok-ikon" aria-hidden="true">⇄</span> '
+                 '<strong>Gemensamt behov</strong> – identifierat av två eller fler förvaltningar.</p>')
+NO_INITIATIVE_MARKER = ('<p class="handbok-markering handbok-markering--ingen-insats">'
+                        '<span class="handbok-ikon" aria-hidden="true">○</span> '
+                        '<strong>Ingen insats ännu</strong> – ingen insats i portföljen möter behovet.</p>')
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +35,7 @@ def portfolio():
 def test_initiative_page_summary_links_and_sections(portfolio) -> None:
     page = render_initiative_page(portfolio.insats("cytostatikakorkort"), as_of=AS_OF)
     assert page.startswith('---\ntitle: "Cytostatikakörkort"\n---\n\n<nav class="handbok-brodsmulor" '
-                           'aria-label="Du är här"><ol><li><a href="../../">Start</a></li><li><a href="../">'
+                           'aria-label="Du är här" data-search-exclude><ol><li><a href="../../">Start</a></li><li><a href="../">'
                            'Insatser</a></li><li aria-current="page">Cytostatikakörkort</li></ol></nav>\n\n'
                            '# Cytostatikakörkort\n')
     for term, value in [("Typ", "Gemensam för flera förvaltningar"), ("Fas", "Införa"),

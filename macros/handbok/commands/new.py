@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("kind", choices=sorted(SCAFFOLD_KINDS))
     parser.add_argument("--id", dest="record_id", default="")
     parser.add_argument("--titel", default="")
-    parser.add_argument("--enhet", default="", help="id på en enhet i data/organisation/")
+    parser.add_argument("--enhet", default="", help=f"id på en enhet i {ENHET.data_folder}")
     parser.add_argument("--kalla", default="", help="id på ett källdokument i data/kallor/")
     parser.add_argument("--root", default=".")
     args = parser.parse_args(argv)

@@ -7,8 +7,11 @@ filters and CSS (issue 12).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
 from handbok.model import BehovStatus, Halsa, LabelledEnum, Status
+from handbok.render.templating import fragment
 
 UNKNOWN_TOKEN = "saknas"
 UNKNOWN_LABEL = "Uppgift saknas"
@@ -18,11 +21,14 @@ _STATUS_ICONS = {Status.PLANERAD: "○", Status.PAGAR: "►", Status.PAUSAD: "�
 _NEED_ICONS = {BehovStatus.IDENTIFIERAT: "○", BehovStatus.ATGARDAS: "►",
                BehovStatus.TILLGODOSETT: "✔"}
 _UNKNOWN_ICON = "–"
+_ICONS: dict[str, dict[Any, str]] = {"halsa": _HEALTH_ICONS, "status": _STATUS_ICONS, "behovstatus": _NEED_ICONS}
 
 
-def _badge(kind: str, token: str, icon: str, label: str) -> str:
-    return (f'<span class="handbok-badge handbok-{kind} handbok-{kind}--{token}">'
-            f'<span class="handbok-ikon" aria-hidden="true">{icon}</span> {label}</span>')
+@cache  # a few dozen distinct badges, each on hundreds of pages
+def _badge(kind: str, member: LabelledEnum | None) -> str:
+    icon = _ICONS[kind][member] if member is not None else _UNKNOWN_ICON
+    return fragment("_partials/badge.html.j2", kind=kind, token=token(member), icon=icon,
+                    label=label(member))
 
 
 def token(member: LabelledEnum | None) -> str:
@@ -45,15 +51,12 @@ def options(members: Sequence[LabelledEnum]) -> list[tuple[str, str]]:
 
 
 def health_badge(halsa: Halsa | None) -> str:
-    icon = _HEALTH_ICONS[halsa] if halsa is not None else _UNKNOWN_ICON
-    return _badge("halsa", token(halsa), icon, label(halsa))
+    return _badge("halsa", halsa)
 
 
 def status_badge(status: Status | None) -> str:
-    icon = _STATUS_ICONS[status] if status is not None else _UNKNOWN_ICON
-    return _badge("status", token(status), icon, label(status))
+    return _badge("status", status)
 
 
 def need_status_badge(status: BehovStatus | None) -> str:
-    icon = _NEED_ICONS[status] if status is not None else _UNKNOWN_ICON
-    return _badge("behovstatus", token(status), icon, label(status))
+    return _badge("behovstatus", status)

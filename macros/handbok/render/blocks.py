@@ -1,12 +1,30 @@
-"""Small HTML building blocks shared by the renderers (labels are ours, data is pre-escaped)."""
+"""Small building blocks shared by the renderers: facts box, dates, amounts, sources, currency."""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from handbok.currency import AsOf, Dated
-from handbok.model import Finansiering, Kalla, PartialDate, Period
-from handbok.render import escape
+from handbok.kinds import Kind
+from handbok.model import Behov, Finansiering, Insats, Kalla, PartialDate, Period
+from handbok.render.badges import health_badge, need_status_badge, status_badge
+from handbok.render.links import record_link, relative_url
+from handbok.render.templating import fragment, markup
+
+
+def page_heading(title: object, *, kind: Kind | None = None, record_id: str = "") -> str:
+    """Front matter and H1 of a generated page; a record page also gets breadcrumbs.
+
+    With `kind` and `record_id` the page is that record's page (kind.page_url), and the
+    breadcrumbs lead from it to the start page and to the kind's section.
+    """
+    crumbs = None
+    if kind is not None and kind.section is not None:
+        page_url = kind.page_url(record_id)
+        crumbs = {"label": kind.label, "root_url": relative_url("", page_url=page_url),
+                  "section_url": relative_url(kind.section, page_url=page_url)}
+    return fragment("_partials/page_heading.md.j2", title=title, crumbs=crumbs)
 
 
 def summary_box(rows: list[tuple[str, str]]) -> str:
@@ -15,14 +33,13 @@ def summary_box(rows: list[tuple[str, str]]) -> str:
     Raw HTML rather than a `markdown` div with a definition list: Python-Markdown's md_in_html
     pass made up ~40 % of converting a record page (issue 9 benchmark). Values are pre-escaped.
     """
-    entries = "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in rows)
-    return f'<div class="handbok-sammanfattning"><dl>{entries}</dl></div>'
+    return fragment("_partials/summary_box.html.j2",
+                    rows=[(term, markup(value)) for term, value in rows])
 
 
 def scroll_region(inner_html: str, *, label: str) -> str:
     """A keyboard-scrollable wrapper so wide tables work at 390 px (axe: scrollable-region-focusable)."""
-    return (f'<div class="handbok-tabell" role="region" aria-label="{label}" tabindex="0">'
-            f"{inner_html}</div>")
+    return fragment("_partials/scroll_region.html.j2", inner=markup(inner_html), label=label)
 
 
 def period_text(period: Period) -> str:
@@ -38,16 +55,12 @@ def amount_text(kronor: int) -> str:
     return f"{kronor:,}".replace(",", "\u202f") + " kr"
 
 
-def financing_text(finansiering: Finansiering | None, escape_text) -> str:
-    if finansiering is None:
-        return "Uppgift saknas"
-    parts = [finansiering.kalla.label]
-    if finansiering.belopp_kr is not None:
-        parts.append(amount_text(finansiering.belopp_kr))
-    text = ", ".join(parts)
-    if finansiering.kommentar:
-        text += f" ({escape_text(finansiering.kommentar)})"
-    return text
+def financing_text(finansiering: Finansiering | None) -> str:
+    """'Källa, belopp (kommentar)', escaped for a generated page."""
+    amount = None  # our own text, with narrow no-break spaces the escaping would turn into spaces
+    if finansiering is not None and finansiering.belopp_kr is not None:
+        amount = markup(amount_text(finansiering.belopp_kr))
+    return fragment("_partials/financing.md.j2", financing=finansiering, amount=amount)
 
 
 def date_text(date: dt.date | None) -> str:
@@ -56,8 +69,12 @@ def date_text(date: dt.date | None) -> str:
 
 def source_citation(kalla: Kalla) -> str:
     """"Titel (utgivare, år)." with only the parts the source gives."""
-    details = ", ".join(escape.text(part) for part in (kalla.utgivare, kalla.ar or "") if part)
-    return f"{escape.text(kalla.titel)}{f' ({details})' if details else ''}."
+    return _source_citation(kalla.titel, tuple(part for part in (kalla.utgivare, kalla.ar or "") if part))
+
+
+@lru_cache(maxsize=1024)  # a few sources are cited by many records
+def _source_citation(title: str, details: tuple[str, ...]) -> str:
+    return fragment("_partials/source_citation.md.j2", title=title, details=details)
 
 
 _MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -76,26 +93,42 @@ def swedish_date(date: PartialDate | dt.date | None) -> str:
     return f"{date.day} {month}" if date.day is not None else month
 
 
+def _date_or_none(date: PartialDate | dt.date | None) -> str | None:
+    return swedish_date(date) if date else None
+
+
 def as_of_note(record: Dated, as_of: AsOf) -> str:
     """'(enligt källan, 2019)' after a value whose record is not confirmed as current, else ''."""
     if as_of.is_current(record):
         return ""
-    return (f' <span class="handbok-enligt-kallan">(enligt källan, '
-            f"{swedish_date(record.uppgifterna_galler)})</span>")
+    return _as_of_note(swedish_date(record.uppgifterna_galler))
+
+
+@lru_cache(maxsize=1024)  # the same few dates follow hundreds of values
+def _as_of_note(date: str) -> str:
+    return fragment("_partials/as_of_note.html.j2", date=date)
 
 
 def currency_block(record: Dated, kalla: Kalla, as_of: AsOf) -> str:
     """When the information is from, whether anyone confirmed it, and a warning once it is stale."""
-    information = (f"Uppgifterna gäller {swedish_date(record.uppgifterna_galler)}"
-                   if record.uppgifterna_galler else "Källan anger inte vilket datum uppgifterna gäller")
-    lines = [f'<p class="handbok-uppgifter-galler">{information} (källa: {escape.text(kalla.titel)}).',
-             (f" Senast bekräftade av en redaktör {swedish_date(record.senast_granskad)}.</p>"
-              if record.senast_granskad else " Ingen redaktör har bekräftat dem sedan dess.</p>")]
-    block = "".join(lines)
-    if as_of.is_current(record):
-        return block
-    when = (f"beskriver läget {swedish_date(record.uppgifterna_galler)} enligt källan och är äldre "
-            f"än granskningsintervallet ({as_of.review_months} månader)" if record.uppgifterna_galler
-            else "har inget datum i källan och har inte bekräftats av en redaktör")
-    return (block + '\n\n!!! warning "Uppgifterna behöver bekräftas"\n\n'
-            f"    Uppgifterna {when}. Sidan visar därför inte nödvändigtvis läget i dag.")
+    return fragment(
+        "_partials/currency_block.md.j2",
+        kalla=kalla,
+        information_date=_date_or_none(record.uppgifterna_galler),
+        reviewed_date=_date_or_none(record.senast_granskad),
+        current=as_of.is_current(record),
+        review_months=as_of.review_months,
+    )
+
+
+def initiative_line(insats: Insats, as_of: AsOf, *, root: str) -> str:
+    """'[Titel](…) – status, hälsa' and the as-of note: one initiative in a Markdown list."""
+    return fragment("_partials/initiative_line.md.j2", link=markup(record_link(insats, root=root)),
+                    status=markup(status_badge(insats.status)), health=markup(health_badge(insats.halsa)),
+                    note=markup(as_of_note(insats, as_of)))
+
+
+def need_line(need: Behov, as_of: AsOf, *, root: str) -> str:
+    """'[Titel](…) – status' and the as-of note: one need in a Markdown list."""
+    return fragment("_partials/need_line.md.j2", link=markup(record_link(need, root=root)),
+                    status=markup(need_status_badge(need.status)), note=markup(as_of_note(need, as_of)))

@@ -66,24 +66,6 @@ def attribute_token(value: object) -> str:
     return text(str(value).casefold())
 
 
-def page_heading(title: object, *, section: tuple[str, str] | None = None) -> str:
-    """Front matter, breadcrumbs and H1 for a generated page.
-
-    The title goes into front matter already escaped: MkDocs would otherwise take it from the
-    H1 with entities decoded, and the theme prints it unescaped into <title>. Record pages are
-    outside the nav, so Material draws no breadcrumbs for them; `section` (label, URL from the
-    page) adds our own: Start › section › this page.
-    """
-    escaped = text(title)
-    crumbs = ""
-    if section is not None:
-        label, url = section
-        crumbs = ('<nav class="handbok-brodsmulor" aria-label="Du är här"><ol>'
-                  f'<li><a href="{url}../">Start</a></li><li><a href="{url}">{label}</a></li>'
-                  f'<li aria-current="page">{escaped}</li></ol></nav>\n\n')
-    return f'---\ntitle: "{escaped}"\n---\n\n{crumbs}# {escaped}'
-
-
 def markdown_code(value: object) -> str:
     """A Markdown code span showing `value` literally (a git ref): fenced with one backtick more
     than the longest backtick run inside it, padded when it starts or ends with a backtick."""
@@ -91,3 +73,11 @@ def markdown_code(value: object) -> str:
     fence = "`" * (max((len(run) for run in re.findall(r"`+", line)), default=0) + 1)
     padded = f" {line} " if line.startswith("`") or line.endswith("`") else line
     return f"{fence}{padded}{fence}"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def markdown_escaped(value: object) -> str:
+    """One line of text for GitHub Markdown (an issue body): syntax backslash-escaped, not entities."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))

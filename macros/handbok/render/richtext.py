@@ -8,41 +8,66 @@ syntax, headings, images — is shown literally as text, never interpreted.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_HTML = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
-    "{": "&#123;", "}": "&#125;",
-})
+from handbok.render.templating import fragment
+
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
 _LINK = re.compile(r"\[([^\[\]]+)\]\((https?://[^\s()]+)\)")
 
+# Syntax found in the text is marked with NUL + a code; NUL is removed from the text first, so a
+# marker can only be ours. Neither character is a word character, a space or "*", so emphasis
+# matches around a marker exactly as it would around the tag it stands for.
+_MARK = "\x00"
+_KINDS = {"\x01": "strong", "\x02": "/strong", "\x03": "em", "\x04": "/em", "\x05": "link"}
+_MARKS = {kind: _MARK + code for code, kind in _KINDS.items()}
+_SPLIT = re.compile(f"{_MARK}([\x01-\x05])")
+
+Part = tuple[str, object]  # ("text", str) | ("strong" | "/strong" | "em" | "/em", "") | ("link", Link)
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    parts: list[Part]
+
 
 def _emphasis(text: str) -> str:
-    return _ITALIC.sub(r"<em>\1</em>", _BOLD.sub(r"<strong>\1</strong>", text))
+    bold = _BOLD.sub(lambda m: _MARKS["strong"] + m.group(1) + _MARKS["/strong"], text)
+    return _ITALIC.sub(lambda m: _MARKS["em"] + m.group(1) + _MARKS["/em"], bold)
 
 
-def _inline(line: str) -> str:
+def _parts(marked: str, links: list[Link]) -> list[Part]:
+    """Text and markers as a flat list: emphasis may overlap, so it is not a tree."""
+    pieces = _SPLIT.split(marked)
+    parts: list[Part] = [("text", pieces[0])] if pieces[0] else []
+    for code, text in zip(pieces[1::2], pieces[2::2], strict=True):
+        kind = _KINDS[code]
+        parts.append((kind, links.pop(0) if kind == "link" else ""))
+        if text:
+            parts.append(("text", text))
+    return parts
+
+
+def _inline(line: str) -> list[Part]:
     """Links first, then emphasis on the text around and inside them, never on an address.
 
     Emphasis over the whole line put `<em>` into href values (issue 14).
     """
-    escaped = line.translate(_HTML).replace("\x00", "")
-    links: list[str] = []
+    links: list[Link] = []
 
     def hold(match: re.Match[str]) -> str:
-        links.append(f'<a href="{match.group(2)}">{_emphasis(match.group(1))}</a>')
-        return f"\x00{len(links) - 1}\x00"
+        links.append(Link(match.group(2), _parts(_emphasis(match.group(1)), [])))
+        return _MARKS["link"]
 
-    held = _emphasis(_LINK.sub(hold, escaped))
-    return re.sub("\x00([0-9]+)\x00", lambda m: links[int(m.group(1))], held)
+    return _parts(_emphasis(_LINK.sub(hold, line.replace(_MARK, ""))), links)
 
 
-def _block(lines: list[str]) -> str:
+def _block(lines: list[str]) -> tuple[str, object]:
     if all(line.startswith("- ") for line in lines):
-        items = "".join(f"<li>{_inline(line[2:].strip())}</li>" for line in lines)
-        return f"<ul>{items}</ul>"
-    return f"<p>{_inline(' '.join(line.strip() for line in lines))}</p>"
+        return "ul", [_inline(line[2:].strip()) for line in lines]
+    return "p", _inline(" ".join(line.strip() for line in lines))
 
 
 def render_richtext(source: str, *, css_class: str = "handbok-text") -> str:
@@ -53,7 +78,7 @@ def render_richtext(source: str, *, css_class: str = "handbok-text") -> str:
             blocks[-1].append(line.rstrip())
         elif blocks[-1]:
             blocks.append([])
-    rendered = "".join(_block(lines) for lines in blocks if lines)
-    if not rendered:
+    if not blocks[0]:
         return ""
-    return f'<div class="{css_class}">{rendered}</div>'
+    return fragment("_partials/richtext.html.j2", css_class=css_class,
+                    blocks=[_block(lines) for lines in blocks if lines])

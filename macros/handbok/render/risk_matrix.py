@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from handbok.model import Risk
-from handbok.render import escape
+from handbok.render.templating import fragment
+
+_LEVEL_LABELS = {"hog": "Hög", "medel": "Medel", "lag": "Låg"}
 
 
 def ranked_risks(risks: tuple[Risk, ...]) -> list[tuple[int, Risk]]:
@@ -18,24 +20,14 @@ def _level(varde: int) -> str:
     return "medel" if varde >= 4 else "lag"
 
 
-_LEVEL_LABELS = {"hog": "Hög", "medel": "Medel", "lag": "Låg"}
-
-
-def _grid(ranked: list[tuple[int, Risk]]) -> str:
-    head = "".join(f'<th scope="col">{k}</th>' for k in range(1, 5))
-    rows = []
-    for sannolikhet in range(4, 0, -1):
-        cells = []
-        for konsekvens in range(1, 5):
-            numbers = [f"R{n}" for n, r in sorted(ranked)
-                       if r.sannolikhet == sannolikhet and r.konsekvens == konsekvens]
-            level = _level(sannolikhet * konsekvens)
-            cells.append(f'<td class="handbok-risk--{level}">{", ".join(numbers)}</td>')
-        rows.append(f'<tr><th scope="row">{sannolikhet}</th>{"".join(cells)}</tr>')
-    return ('<table class="handbok-riskmatris"><caption>Riskmatris: sannolikhet (rader) '
-            'gånger konsekvens (kolumner)</caption>'
-            f'<thead><tr><th scope="col">Sannolikhet \\ Konsekvens</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+def _grid(ranked: list[tuple[int, Risk]]) -> list[tuple[int, list[tuple[str, list[str]]]]]:
+    """Rows from probability 4 down to 1; per consequence 1–4 the cell's level and risk numbers."""
+    in_order = sorted(ranked, key=lambda item: item[0])
+    return [(sannolikhet, [(_level(sannolikhet * konsekvens),
+                            [f"R{n}" for n, r in in_order
+                             if r.sannolikhet == sannolikhet and r.konsekvens == konsekvens])
+                           for konsekvens in range(1, 5)])
+            for sannolikhet in range(4, 0, -1)]
 
 
 def render_risk_matrix(risks: tuple[Risk, ...]) -> str:
@@ -43,16 +35,6 @@ def render_risk_matrix(risks: tuple[Risk, ...]) -> str:
     if not risks:
         return ""
     ranked = ranked_risks(risks)
-    rows = "".join(
-        f'<tr><th scope="row">R{n}</th><td>{escape.text(r.beskrivning)}</td>'
-        f"<td>{r.sannolikhet}</td><td>{r.konsekvens}</td>"
-        f'<td class="handbok-risk--{_level(r.varde)}">{r.varde} ({_LEVEL_LABELS[_level(r.varde)]})</td>'
-        f"<td>{escape.text(r.atgard) or '–'}</td></tr>"
-        for n, r in ranked
-    )
-    table = ('<table class="handbok-risker"><caption>Risker, högst riskvärde först '
-             '(riskvärde = sannolikhet × konsekvens)</caption><thead><tr>'
-             '<th scope="col">Nr</th><th scope="col">Risk</th><th scope="col">Sannolikhet (1–4)</th>'
-             '<th scope="col">Konsekvens (1–4)</th><th scope="col">Riskvärde</th>'
-             f'<th scope="col">Åtgärd</th></tr></thead><tbody>{rows}</tbody></table>')
-    return f'<div class="handbok-riskanalys">{table}{_grid(ranked)}</div>'
+    return fragment("_partials/risk_matrix.html.j2",
+                    risks=[(number, risk, _level(risk.varde)) for number, risk in ranked],
+                    grid=_grid(ranked), level_labels=_LEVEL_LABELS)

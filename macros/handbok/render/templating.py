@@ -8,6 +8,7 @@ already marked it safe: `|html`, `|cell`, `|literal`, `|attr`. Undefined names f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,12 @@ def _finalize(value: object) -> object:
     return Markup(escape.text(value))
 
 
-def _safe(function):
+def _otherwise(value: object, fallback: str) -> object:
+    """The value, or the fallback when the value has no visible text (None, "", spaces)."""
+    return value if value is not None and str(value).split() else fallback
+
+
+def _safe(function: Callable[[object], str]) -> Callable[[object], Markup]:
     return lambda value: Markup(function(value))
 
 
@@ -49,13 +55,24 @@ def environment() -> jinja2.Environment:
         "cell": _safe(escape.markdown_cell),
         "literal": _safe(escape.markdown_literal),
         "token": _safe(escape.attribute_token),
+        "otherwise": _otherwise,
     })
     return env
 
 
+@cache
+def _template(template_name: str) -> jinja2.Template:
+    return environment().get_template(template_name)
+
+
 def render(template_name: str, /, **context: Any) -> str:
     """Render one template with the given names; the only way generated text is produced."""
-    return environment().get_template(template_name).render(**context)
+    return _template(template_name).render(**context)
+
+
+def fragment(template_name: str, /, **context: Any) -> str:
+    """Render a partial: one piece of HTML or Markdown, without the newline its file ends with."""
+    return render(template_name, **context).removesuffix("\n")
 
 
 def markup(html: str) -> Markup:

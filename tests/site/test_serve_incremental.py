@@ -1,0 +1,80 @@
+"""`make serve` skips unchanged pages (issue 15), and a rebuild still equals a clean build.
+
+The rebuilds run through tests/site/serve_rebuilds.py: the calls `mkdocs serve --dirty` makes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import TEST_CONTACT, build_site, copy_project
+
+pytestmark = pytest.mark.build
+DRIVER = Path(__file__).with_name("serve_rebuilds.py")
+
+
+def _serve_rebuilds(project: Path, site: Path, edits: list[str]) -> list[dict[str, str]]:
+    env = {"HANDBOK_KONTAKT_EPOST": TEST_CONTACT, **os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "SOURCE_DATE_EPOCH": "1795000000"}
+    result = subprocess.run([sys.executable, str(DRIVER), str(project), str(site), *edits],
+                            capture_output=True, text=True, env=env, cwd=project, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return [json.loads(site.with_name(f"{site.name}.{n}.json").read_text(encoding="utf-8"))
+            for n in range(len(edits) + 1)]
+
+
+def _changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return json.loads(json.dumps({p.relative_to(site).as_posix(): __import__("hashlib").sha256(
+        p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}))
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("serve")
+    project = copy_project(root / "projekt")
+    record = next(p for p in sorted((project / "data" / "insatser").glob("*.yaml"))
+                  if yaml.safe_load(p.read_text(encoding="utf-8")).get("behov"))
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    title_line = next(line for line in record.read_text(encoding="utf-8").splitlines()
+                      if line.startswith("titel:"))
+    edits = [f"data/insatser/{record.name}::{title_line}::titel: Ändrad titel i förhandsvisningen",
+             "docs/process/bereda.md::Bereda::Bereda (ändrad)"]
+    rebuilds = _serve_rebuilds(project, root / "serve-site", edits)
+    clean = build_site(project, root / "clean-site")
+    assert clean.returncode == 0, clean.output
+    return {"record": record.stem, "data": data, "rebuilds": rebuilds,
+            "clean": _digests(clean.site_dir), "served": _digests(root / "serve-site")}
+
+
+def test_a_serve_rebuild_equals_a_clean_build(edited) -> None:
+    served, clean = edited["served"], edited["clean"]
+    differing = sorted(_changed(served, clean))
+    assert not differing, "Förhandsvisningen skiljer sig från ett rent bygge:\n" + "\n".join(differing)
+
+
+def test_an_edited_record_changes_its_page_the_portfolio_and_the_pages_linking_to_it(edited) -> None:
+    first, second, _ = edited["rebuilds"]
+    changed = _changed(first, second)
+    record = edited["record"]
+    expected = {f"insatser/{record}/index.html", "portfolj/index.html", "insatser/index.html"}
+    expected |= {f"behov/{need}/index.html" for need in edited["data"]["behov"]}
+    expected |= {f"organisation/{unit}/index.html" for unit in edited["data"]["forvaltningar"]}
+    assert expected <= changed, sorted(expected - changed)
+
+
+def test_unchanged_pages_are_not_rebuilt(edited) -> None:
+    """The point of the cache: an authored page that does not show data keeps its file."""
+    first, second, third = edited["rebuilds"]
+    assert "roller/chef/index.html" not in _changed(first, second)
+    assert "process/bereda/index.html" in _changed(second, third)
