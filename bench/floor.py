@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from bench.generate import Dataset
+from bench.generate import Dataset, Record
 
 # Keys that belong to our engine, not to MkDocs + Material.
 _DROPPED_KEYS = ("hooks", "watch", "nav", "not_in_nav", "exclude_docs")
@@ -28,7 +29,7 @@ class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml's `!ENV [NAME, default]` / `!relative` tags as their defaults."""
 
 
-def _env_default(loader: yaml.SafeLoader, node: yaml.Node):
+def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> object:
     if isinstance(node, yaml.SequenceNode):
         values = loader.construct_sequence(node)
         return values[-1] if len(values) > 1 else None
@@ -39,15 +40,16 @@ _TolerantLoader.add_constructor("!ENV", _env_default)
 _RELATIVE = re.compile(r"!relative\s+\$(config_dir|docs_dir)")
 
 
-def read_config(real_root: Path) -> dict:
+def read_config(real_root: Path) -> dict[str, Any]:
     """The real mkdocs.yml; `!relative $config_dir/…` paths point into the real project."""
     bases = {"config_dir": real_root, "docs_dir": real_root / "docs"}
     text = _RELATIVE.sub(lambda m: str(bases[m.group(1)]),
                          (real_root / "mkdocs.yml").read_text(encoding="utf-8"))
-    return yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - safe subclass
+    config: dict[str, Any] = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - safe subclass
+    return config
 
 
-def floor_config(real_config: dict) -> dict:
+def floor_config(real_config: dict[str, Any]) -> dict[str, Any]:
     """The real configuration minus macros plugin, hooks, custom templates and nav."""
     config = dict(real_config)
     for key in _DROPPED_KEYS:
@@ -65,7 +67,7 @@ def floor_config(real_config: dict) -> dict:
     return config
 
 
-def plain_page(record: dict, kind: str) -> str:
+def plain_page(record: Record, kind: str) -> str:
     """A Markdown page with about the text of a generated record page (no data, no macros)."""
     lines = [f"# {record['titel']}", ""]
     for key in ("sammanfattning", "beskrivning"):
@@ -86,7 +88,7 @@ def plain_page(record: dict, kind: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _index_page(title: str, kind: str, records: tuple[dict, ...]) -> str:
+def _index_page(title: str, kind: str, records: tuple[Record, ...]) -> str:
     links = [f"- [{r['titel']}]({r['id']}.md)" for r in records]
     return f"# {title}\n\n" + "\n".join(links) + "\n"
 
@@ -99,10 +101,10 @@ def _placeholder(title: str) -> str:
             "som handbokens egen sida, så att Material ritar lika stor navigering på varje sida.\n")
 
 
-def _mirror_nav(entries: list, docs: Path, dataset: Dataset, in_nav: bool) -> list:
+def _mirror_nav(entries: list[Any], docs: Path, dataset: Dataset, in_nav: bool) -> list[Any]:
     """The real nav's shape with plain pages: authored/generated entries become short pages,
     the Insatser and Behov entries become the index pages (and, in_nav, all record pages)."""
-    mirrored: list = []
+    mirrored: list[Any] = []
     for entry in entries:
         title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
         if isinstance(target, list):

@@ -16,9 +16,11 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from handbok.model import Portfolio
 from handbok.pipeline import load_portfolio
 from handbok.problems import format_problem
 
@@ -84,6 +86,10 @@ _REPORTS = ("Arbetet går enligt plan. {n} av {g} har deltagit hittills.",
             "Uppföljning visar att målgruppen är nöjd; \"mycket användbart\" är vanligaste omdömet.")
 
 
+# One record as it is dumped to YAML: field name -> plain value.
+Record = dict[str, Any]
+
+
 class SyntheticDataError(RuntimeError):
     """The generated data did not pass the real validation: a bug in the generator."""
 
@@ -92,12 +98,12 @@ class SyntheticDataError(RuntimeError):
 class Dataset:
     """Records as plain mappings, ready to be dumped one per YAML file."""
 
-    kallor: tuple[dict, ...]
-    enheter: tuple[dict, ...]
-    behov: tuple[dict, ...]
-    insatser: tuple[dict, ...]
+    kallor: tuple[Record, ...]
+    enheter: tuple[Record, ...]
+    behov: tuple[Record, ...]
+    insatser: tuple[Record, ...]
 
-    def folders(self) -> dict[str, tuple[dict, ...]]:
+    def folders(self) -> dict[str, tuple[Record, ...]]:
         return {"kallor": self.kallor, "organisation": self.enheter,
                 "behov": self.behov, "insatser": self.insatser}
 
@@ -125,14 +131,14 @@ def _month(date: dt.date) -> str:
     return date.strftime("%Y-%m")
 
 
-def _kalla() -> dict:
+def _kalla() -> Record:
     return {"id": "syntetiska-bench-data", "titel": "Syntetiska data för prestandamätning",
             "utgivare": "Förändringshandbokens benchmark",
             "beskrivning": "Påhittade poster som bara används i tillfälliga kopior vid mätning.",
             "ar": 2026}
 
 
-def _units(rng: random.Random, count: int, kalla: str) -> list[dict]:
+def _units(rng: random.Random, count: int, kalla: str) -> list[Record]:
     """Two regions, then förvaltningar/sjukhus/ambulans under them, then areas below those."""
     regions = [{"id": f"region-{slugify(p)}-syn", "namn": f"Region {p} (syntetisk)",
                 "typ": "region", "kalla": kalla} for p in ("Norrå", "Söderå")]
@@ -155,7 +161,7 @@ def _units(rng: random.Random, count: int, kalla: str) -> list[dict]:
     return units
 
 
-def _need(rng: random.Random, index: int, units: list[dict], kalla: str) -> dict:
+def _need(rng: random.Random, index: int, units: list[Record], kalla: str) -> Record:
     topic, theme = _TOPICS[index % len(_TOPICS)]
     group = rng.choice(_GROUPS)
     title = f"Behov av {topic.lower() if topic[1:2].islower() else topic} för {group}"
@@ -180,13 +186,13 @@ def _dates(rng: random.Random) -> dict[str, str]:
     return {"uppgifterna_galler": day, "senast_granskad": day}
 
 
-def _risks(rng: random.Random, group: str, area: str) -> list[dict]:
+def _risks(rng: random.Random, group: str, area: str) -> list[Record]:
     chosen = rng.sample(_RISKS, k=rng.randint(1, 4))
     return [{"beskrivning": text.format(g=group, a=area), "sannolikhet": rng.randint(1, 4),
              "konsekvens": rng.randint(1, 4), "atgard": action} for text, action in chosen]
 
 
-def _reports(rng: random.Random, start: dt.date, last: dt.date, group: str, area: str) -> list[dict]:
+def _reports(rng: random.Random, start: dt.date, last: dt.date, group: str, area: str) -> list[Record]:
     count = rng.randint(0, 6) if start < last else 0
     days = sorted({_day(rng, start, last) for _ in range(count)}, reverse=True)
     return [{"datum": day.isoformat(), "halsa": rng.choice(("enligt-plan", "enligt-plan", "risk")),
@@ -194,8 +200,8 @@ def _reports(rng: random.Random, start: dt.date, last: dt.date, group: str, area
             for day in days]
 
 
-def _initiative(rng: random.Random, index: int, units: list[dict], needs: list[dict],
-                kalla: str) -> dict:
+def _initiative(rng: random.Random, index: int, units: list[Record], needs: list[Record],
+                kalla: str) -> Record:
     topic, theme = _TOPICS[index % len(_TOPICS)]
     group, area = rng.choice(_GROUPS), rng.choice(_AREAS)
     unit_refs = rng.sample(units, k=min(len(units), rng.choice((1, 1, 2, 3))))
@@ -241,7 +247,7 @@ def _initiative(rng: random.Random, index: int, units: list[dict], needs: list[d
     return record
 
 
-def _mark_addressed_needs(rng: random.Random, needs: list[dict], initiatives: list[dict]) -> None:
+def _mark_addressed_needs(rng: random.Random, needs: list[Record], initiatives: list[Record]) -> None:
     addressed = {ref for insats in initiatives for ref in insats["behov"]}
     for need in needs:
         if need["id"] in addressed:
@@ -273,7 +279,7 @@ def _schema_file(schema_dir: Path, folder: str) -> Path | None:
     return None
 
 
-def _compact(value):
+def _compact(value: Any) -> Any:
     """Optional fields are left out rather than written empty, at every depth."""
     if isinstance(value, dict):
         return {k: _compact(v) for k, v in value.items() if v not in (None, "", [], {})}
@@ -282,7 +288,7 @@ def _compact(value):
     return value
 
 
-def _fit_to_schema(record: dict, schema: dict | None) -> dict:
+def _fit_to_schema(record: Record, schema: dict[str, Any] | None) -> Record:
     """Drop empty values, and fields the real schema does not know (it is the source of truth)."""
     known = (schema or {}).get("properties")
     return {key: value for key, value in _compact(record).items()
@@ -305,7 +311,7 @@ def write_data(dataset: Dataset, data_dir: Path, schema_dir: Path) -> int:
     return written
 
 
-def validate_data(data_dir: Path, schema_dir: Path):
+def validate_data(data_dir: Path, schema_dir: Path) -> Portfolio:
     """The real validation; raises SyntheticDataError with every problem if anything is invalid."""
     portfolio, problems = load_portfolio(data_dir, schema_dir, today=BENCH_DATE)
     if problems or portfolio is None:

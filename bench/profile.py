@@ -23,7 +23,7 @@ _WATCHED = ("load_portfolio", "check_project", "generated_files", "define_env", 
 
 def _stats_text(stats: pstats.Stats, sort: str, pattern: str, limit: int) -> str:
     out = io.StringIO()
-    stats.stream = out
+    stats.stream = out  # type: ignore[attr-defined]  # set by Stats.__init__, undeclared in typeshed
     stats.sort_stats(sort).print_stats(pattern, limit)
     return out.getvalue().split("   ncalls", 1)[-1]
 
@@ -31,7 +31,7 @@ def _stats_text(stats: pstats.Stats, sort: str, pattern: str, limit: int) -> str
 def watched_calls(stats: pstats.Stats) -> list[tuple[str, int, float]]:
     """(function, calls, cumulative seconds) for the watched functions found in the profile."""
     rows = []
-    for (filename, _, name), (_, calls, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+    for (filename, _, name), (_, calls, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]  # undeclared in typeshed
         if name in _WATCHED and ("handbok" in filename or "hooks" in filename or "main.py" in filename):
             rows.append((f"{Path(filename).name}:{name}", calls, cumulative))
     return sorted(rows, key=lambda r: -r[2])

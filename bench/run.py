@@ -14,12 +14,14 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TypedDict
 
 from bench import report
 from bench.floor import write_floor_project
 from bench.generate import REPO_ROOT, generate_dataset, write_project_copy
-from bench.measure import BuildFailed, build, portfolio_share_of_search_index, site_sizes, time_validation
+from bench.measure import BuildFailed, ChildRun, build, portfolio_share_of_search_index, site_sizes, time_validation
 from bench.serve import ServeFailed, rebuild_latencies
 from bench.stats import summarize
 
@@ -28,7 +30,15 @@ SERVE_SIZE = 200
 IN_NAV_DEFAULT_LIMIT = 200
 
 
-def _settings(environ: os._Environ | dict) -> dict:
+class Settings(TypedDict):
+    sizes: list[int]
+    repeat: int
+    seed: int
+    full: bool
+    serve: bool
+
+
+def _settings(environ: Mapping[str, str]) -> Settings:
     return {
         "sizes": [int(s) for s in environ.get("BENCH_SIZES", "20,200,2000").split(",") if s.strip()],
         "repeat": max(1, int(environ.get("BENCH_REPEAT", "3"))),
@@ -61,7 +71,7 @@ def _fresh(path: Path) -> Path:
     return path
 
 
-def _measure_size(size: int, tmp: Path, settings: dict) -> tuple[report.SizeResult, Path | None]:
+def _measure_size(size: int, tmp: Path, settings: Settings) -> tuple[report.SizeResult, Path | None]:
     result = report.SizeResult(size)
     project = None
     try:
@@ -76,7 +86,8 @@ def _measure_size(size: int, tmp: Path, settings: dict) -> tuple[report.SizeResu
     if size <= IN_NAV_DEFAULT_LIMIT or settings["full"]:
         in_nav = write_floor_project(tmp / f"golv-nav-{size}", dataset, REPO_ROOT, in_nav=True)
 
-    runs: dict[str, list] = {"validation": [], "build": [], "floor": [], "in_nav": []}
+    validation: list[float] = []
+    runs: dict[str, list[ChildRun]] = {"build": [], "floor": [], "in_nav": []}
     failed = {"build": project is None, "floor": False, "in_nav": False}
     for repetition in range(settings["repeat"]):
         _log(f"{size}: repetition {repetition + 1}/{settings['repeat']}")
@@ -91,11 +102,11 @@ def _measure_size(size: int, tmp: Path, settings: dict) -> tuple[report.SizeResu
             except BuildFailed as error:
                 failed[name] = True
                 result.errors.append(str(error))
-        if not failed["build"]:
-            runs["validation"].append(time_validation(project)[0])
+        if not failed["build"] and project is not None:
+            validation.append(time_validation(project)[0])
 
-    if runs["validation"]:
-        result.validation = summarize(runs["validation"])
+    if validation:
+        result.validation = summarize(validation)
     if runs["build"]:
         result.build = summarize([r.wall_s for r in runs["build"]])
         result.build_cpu = summarize([r.cpu_s for r in runs["build"]])
@@ -129,7 +140,7 @@ def _serve(project: Path | None) -> tuple[list[float] | None, str]:
 
 
 def render(results: list[report.SizeResult], serve: tuple[list[float] | None, str],
-           settings: dict, started: dt.datetime, seconds: float) -> str:
+           settings: Settings, started: dt.datetime, seconds: float) -> str:
     sections = [
         "# Benchmark: Förändringshandboken mot ett rent Material-bygge",
         "",

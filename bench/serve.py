@@ -24,18 +24,20 @@ class ServeFailed(RuntimeError):
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
 def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost only
-            return response.read().decode("utf-8", errors="replace")
+            body: bytes = response.read()
+            return body.decode("utf-8", errors="replace")
     except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
         return None
 
 
-def _wait_for(url: str, needle: str, deadline: float, process: subprocess.Popen) -> bool:
+def _wait_for(url: str, needle: str, deadline: float, process: subprocess.Popen[bytes]) -> bool:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             return False

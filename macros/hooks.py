@@ -14,11 +14,13 @@ import os
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 # The core lives beside this file. MkDocs puts a hook's folder on sys.path only while
@@ -59,7 +61,8 @@ def _fresh_core() -> ModuleType:
 
 def context(config: MkDocsConfig) -> core.BuildContext:
     """The build's context, made by on_config."""
-    return config[core.CONTEXT_KEY]
+    built: core.BuildContext = config[core.CONTEXT_KEY]
+    return built
 
 
 @event_priority(100)  # before the macros plugin's on_config, which reads the context
@@ -116,7 +119,8 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     """Generated pages: their finished HTML blocks skip Python-Markdown (handbok/html_blocks.py)."""
     if page.file.generated_by is None:
         return markdown
-    return _core(config).hold_html(context(config), page.file.src_uri, markdown)
+    held: str = _core(config).hold_html(context(config), page.file.src_uri, markdown)
+    return held
 
 
 def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -124,11 +128,13 @@ def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
 
     on_pre_page runs before MkDocs renders sitemap.xml; on_page_context would be too late.
     """
-    page.update_date = context(config).today.isoformat()
+    today = context(config).today
+    assert today is not None  # pages are rendered only from a checked project (the error site has none)
+    page.update_date = today.isoformat()
     return page
 
 
-def on_page_context(ctx: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+def on_page_context(ctx: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Edit action from the file's edit_uri (set in on_files); overdue-review notice."""
     if page.file.generated_by is None:
         ctx["granskningsnotis"] = _core(config).review_notice(context(config),
@@ -141,19 +147,22 @@ def on_page_context(ctx: dict, /, *, page: Page, config: MkDocsConfig, nav) -> d
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     """Theme markup fixes (see handbok/html_fixes.py) on every page; focusable abbreviations."""
-    return _core(config).fix_page(output)
+    fixed: str = _core(config).fix_page(output)
+    return fixed
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     """The same fixes on theme-rendered pages such as 404.html."""
     if template_name == "404.html" and context(config).errors:
-        return _core(config).error_page(context(config))
+        error_page: str = _core(config).error_page(context(config))
+        return error_page
     if not template_name.endswith(".html"):
         return output_content
-    return _core(config).fix_theme_template(output_content)
+    fixed: str = _core(config).fix_theme_template(output_content)
+    return fixed
 
 
-def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     built = context(config)
     built.book.order[:] = [p.file.src_uri for p in nav.pages if p.file.generated_by is None]
     if built.serve_state is not None and not built.errors:
@@ -161,7 +170,7 @@ def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
     return nav
 
 
-def _skip_unchanged_pages(built, nav, files: Files, config: MkDocsConfig) -> None:
+def _skip_unchanged_pages(built: core.BuildContext, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
     """Under `make serve --dirty`, pages whose inputs did not change are not rebuilt (issue 15).
 
     MkDocs skips a page whose file says it is not modified; such a page keeps the title it had
@@ -171,11 +180,13 @@ def _skip_unchanged_pages(built, nav, files: Files, config: MkDocsConfig) -> Non
              for f in files.documentation_pages()]
     navigation = [(str(p.title or ""), p.url) for p in nav.pages]
     skipped = _core(config).unchanged_pages(built, pages, navigation, [f.dest_uri for f in files])
+    today = built.today
+    assert today is not None  # only a checked project keeps a serve state
     for file in files.documentation_pages():
         if file.src_uri in skipped:
             file.is_modified = lambda: False  # type: ignore[method-assign]
             if file.page is not None:
-                file.page.update_date = built.today.isoformat()
+                file.page.update_date = today.isoformat()
                 if skipped[file.src_uri] is not None:
                     file.page.title = skipped[file.src_uri]
 

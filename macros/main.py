@@ -13,12 +13,17 @@ import functools
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Template, TemplateSyntaxError
 from jinja2.defaults import DEFAULT_NAMESPACE
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from mkdocs.exceptions import PluginError
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+    from mkdocs_macros.plugin import MacrosPlugin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -29,22 +34,24 @@ from handbok.build import CONTEXT_KEY  # noqa: E402  (the core, beside this file
 _PLAIN_TYPES = (str, int, float, bool, list, tuple, dict, type(None))
 
 
-def define_env(env) -> None:
+def define_env(env: MacrosPlugin) -> None:
     # The build context hooks.on_config made (it runs first): data macros get the validated
     # portfolio and the build's date, configuration macros mkdocs.yml's `extra`, editor
     # macros the repository root.
     context = env.conf[CONTEXT_KEY]
     for macros, first_argument in context.steps.macros(context, env.conf.extra):
         for name, function in macros.items():
-            env.macro(functools.partial(function, first_argument), name)
+            env.macro(functools.partial(function, first_argument), name)  # type: ignore[no-untyped-call]  # unannotated in mkdocs-macros
 
 
 class _PageTemplate(Template):
+    environment: _Sandbox  # the template class of _Sandbox only
+
     def render(self, *args: Any, **kwargs: Any) -> str:
         try:
             return super().render(*args, **kwargs)
         except Exception as error:  # recorded; on_post_page_macros stops the build with it
-            self.environment.record(error, _template_line(error))  # type: ignore[attr-defined]
+            self.environment.record(error, _template_line(error))
             return ""
 
 
@@ -92,7 +99,7 @@ def _template_line(error: Exception) -> int:
     return frames[-1].lineno or 1 if frames else 1
 
 
-def _sandbox_for(plugin) -> _Sandbox:
+def _sandbox_for(plugin: MacrosPlugin) -> _Sandbox:
     """The plugin's Jinja environment rebuilt as a sandbox with the same settings and names."""
     old = plugin.env
     if isinstance(old, _Sandbox):
@@ -112,7 +119,7 @@ def _sandbox_for(plugin) -> _Sandbox:
     return sandbox
 
 
-def on_pre_page_macros(env) -> None:
+def on_pre_page_macros(env: MacrosPlugin) -> None:
     from handbok.macro_pages import MACRO_PAGES
 
     page = env.page
@@ -125,7 +132,7 @@ def on_pre_page_macros(env) -> None:
     sandbox.front_matter_lines = _lines_before(page, env.markdown)
 
 
-def _lines_before(page, markdown: str) -> int:
+def _lines_before(page: Page, markdown: str) -> int:
     """Lines of front matter above the Markdown the template is rendered from."""
     if not page.file.abs_src_path or not markdown:
         return 0
@@ -134,7 +141,7 @@ def _lines_before(page, markdown: str) -> int:
     return source.count("\n", 0, start) if start > 0 else 0
 
 
-def on_post_page_macros(env) -> None:
+def on_post_page_macros(env: MacrosPlugin) -> None:
     sandbox = _sandbox_for(env)
     if sandbox.failure is None:
         return

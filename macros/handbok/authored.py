@@ -7,6 +7,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -30,7 +31,7 @@ class PageMeta:
     senast_granskad: dt.date
 
 
-def read_front_matter(text: str) -> dict | None:
+def read_front_matter(text: str) -> dict[str, Any] | None:
     """The page's YAML front matter as a dict (dates as strings), or None when it has none."""
     match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
     if match is None:
@@ -114,7 +115,7 @@ def _authored_files(docs_dir: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(found)
 
 
-def _front_matter_or_empty(text: str) -> dict:
+def _front_matter_or_empty(text: str) -> dict[str, Any]:
     try:
         return read_front_matter(text) or {}
     except (yaml.YAMLError, RecursionError):

@@ -110,7 +110,7 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
     if problems or project is None:
         raise BuildStopped(stop_message(problems))
     state = serve_cache.ServeState.load(serve_cache.state_path(site_dir)) if site_dir else None
-    return BuildContext(root, serving, project, AsOf(today, review.interval_months(extra)),  # type: ignore[arg-type]
+    return BuildContext(root, serving, project, AsOf(today, review.interval_months(extra)),
                         serve_state=state)
 
 

@@ -31,6 +31,7 @@ from handbok.model import (
     SourceRef,
     Status,
     Statusrapport,
+    member,
 )
 
 E = TypeVar("E", bound=Enum)
@@ -72,12 +73,11 @@ def _enhet(document: Document, kallor: dict[str, Kalla]) -> Enhet:
 
 def _behov(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enhet]) -> Behov:
     data = document.data
-    priority = data.get("prioritet")
     return Behov(id=data["id"], titel=data["titel"], beskrivning=data["beskrivning"],
                  malgrupp=data.get("malgrupp") or "",
                  forvaltningar=tuple(enheter[u] for u in data["forvaltningar"]),
                  status=_optional(BehovStatus, data.get("status")), kalla=kallor[data["kalla"]],
-                 **_dates(data), prioritet=Prioritet(priority) if priority else None,
+                 **_dates(data), prioritet=_optional(Prioritet, data.get("prioritet")),
                  kostnad_kr=data.get("kostnad_kr"),
                  tidigare_id=tuple(data.get("tidigare_id") or ()), source=_source(document))
 
@@ -85,7 +85,6 @@ def _behov(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enhe
 def _insats(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enhet],
             behov: dict[str, Behov]) -> Insats:
     data = document.data
-    interval = data.get("rapportintervall")
     return Insats(
         id=data["id"], titel=data["titel"], sammanfattning=data["sammanfattning"],
         typ=_optional(InsatsTyp, data.get("typ")), fas=_optional(Fas, data.get("fas")),
@@ -102,9 +101,9 @@ def _insats(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enh
         effektmal=tuple(data.get("effektmal") or ()),
         risker=tuple(Risk(r["beskrivning"], r["sannolikhet"], r["konsekvens"], r.get("atgard") or "")
                      for r in data.get("risker") or ()),
-        statusrapporter=tuple(Statusrapport(dt.date.fromisoformat(r["datum"]), Halsa(r["halsa"]),
+        statusrapporter=tuple(Statusrapport(dt.date.fromisoformat(r["datum"]), member(Halsa, r["halsa"]),
                                             r["text"]) for r in data.get("statusrapporter") or ()),
-        rapportintervall=Rapportintervall(interval) if interval else None,
+        rapportintervall=_optional(Rapportintervall, data.get("rapportintervall")),
         tidigare_id=tuple(data.get("tidigare_id") or ()),
         source=_source(document),
     )
@@ -131,5 +130,5 @@ def _period(data: dict[str, Any]) -> Period:
 def _finansiering(data: dict[str, Any] | None) -> Finansiering | None:
     if not data:
         return None
-    return Finansiering(kalla=Finansieringskalla(data["kalla"]), belopp_kr=data.get("belopp_kr"),
+    return Finansiering(kalla=member(Finansieringskalla, data["kalla"]), belopp_kr=data.get("belopp_kr"),
                         kommentar=data.get("kommentar") or "")

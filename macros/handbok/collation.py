@@ -95,7 +95,11 @@ def _digit_run(clusters: list[tuple[str, str, int]], start: int) -> int:
     return end
 
 
-def sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], tuple[int, ...]]:
+# Primary, secondary and tertiary weights, compared in that order.
+SortKey = tuple[tuple[tuple[int, int], ...], tuple[int, ...], tuple[int, ...]]
+
+
+def sort_key(text: str) -> SortKey:
     """Swedish collation key: sorting names by it gives Intl.Collator("sv", {numeric}) order."""
     primary: list[tuple[int, int]] = []
     secondary: list[int] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, overload
 
 from handbok.model import PartialDate
 
@@ -40,14 +40,33 @@ class Dated(Protocol):
     def senast_granskad(self) -> dt.date | None: ...
 
 
+class AlwaysDated(Protocol):
+    """A record whose schema requires the information date (initiatives and needs)."""
+
+    @property
+    def uppgifterna_galler(self) -> PartialDate: ...
+
+    @property
+    def senast_granskad(self) -> dt.date | None: ...
+
+
+@overload
+def confirmed_on(record: AlwaysDated) -> dt.date: ...
+
+
+@overload
+def confirmed_on(record: Dated) -> dt.date | None: ...
+
+
 def confirmed_on(record: Dated) -> dt.date | None:
     """The last day the record is known to hold: its information date or its last confirmation.
 
     A year or month counts from its last day: "2019" may describe December 2019. None when
     the source gives no date and no editor has confirmed the record: it is never current.
     """
-    known = [d for d in (record.uppgifterna_galler and record.uppgifterna_galler.last_day(),
-                         record.senast_granskad) if d is not None]
+    information = record.uppgifterna_galler
+    known = [d for d in (information.last_day() if information else None, record.senast_granskad)
+             if d is not None]
     return max(known, default=None)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
 from handbok.model import Behov, Insats, LabelledEnum, PartialDate, Period, Portfolio, Statusrapport
 from handbok.render import escape
@@ -12,6 +13,7 @@ from handbok.render.blocks import amount_text
 from handbok.render.templating import markup, render
 
 Record = Insats | Behov
+R = TypeVar("R", Insats, Behov)
 
 
 class ChangeKind(Enum):
@@ -71,9 +73,9 @@ def _finansiering(insats: Insats) -> str:
 
 
 # (label shown to editors, how to read the value, whether to show old → new or just "ändrad")
-_Field = tuple[str, Callable[[Record], object], bool]
+_Field = tuple[str, Callable[[R], object], bool]
 
-_INSATS_FIELDS: tuple[_Field, ...] = (
+_INSATS_FIELDS: tuple[_Field[Insats], ...] = (
     ("titel", lambda r: r.titel, True),
     ("sammanfattning", lambda r: r.sammanfattning, False),
     ("beskrivning", lambda r: r.beskrivning, False),
@@ -96,7 +98,7 @@ _INSATS_FIELDS: tuple[_Field, ...] = (
     ("senast granskad", lambda r: r.senast_granskad, True),
 )
 
-_BEHOV_FIELDS: tuple[_Field, ...] = (
+_BEHOV_FIELDS: tuple[_Field[Behov], ...] = (
     ("titel", lambda r: r.titel, True),
     ("beskrivning", lambda r: r.beskrivning, False),
     ("målgrupp", lambda r: r.malgrupp, True),
@@ -110,7 +112,7 @@ _BEHOV_FIELDS: tuple[_Field, ...] = (
 )
 
 
-def _field_changes(old: Record, new: Record, fields: Sequence[_Field]) -> tuple[str, ...]:
+def _field_changes(old: R, new: R, fields: Sequence[_Field[R]]) -> tuple[str, ...]:
     changes = []
     for label, read, show_values in fields:
         before, after = read(old), read(new)
@@ -130,8 +132,8 @@ def _new_reports(old: Record, new: Record) -> tuple[Statusrapport, ...]:
     return tuple(sorted((r for r in new.statusrapporter if r not in seen), key=lambda r: r.datum))
 
 
-def _diff_records(record_type: str, old: Sequence[Record], new: Sequence[Record],
-                  fields: Sequence[_Field]) -> list[RecordChange]:
+def _diff_records(record_type: str, old: Sequence[R], new: Sequence[R],
+                  fields: Sequence[_Field[R]]) -> list[RecordChange]:
     old_by_id = {r.id: r for r in old}
     new_ids = {r.id for r in new}
     matched_old: set[str] = set()

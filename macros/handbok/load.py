@@ -8,15 +8,16 @@ and dates stay the strings the editor typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 from handbok.problems import Problem
 
 try:
-    _Loader: type = yaml.CSafeLoader
+    _Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
     _Loader = yaml.SafeLoader
 
@@ -180,8 +181,16 @@ def _nesting_problem(path: str, text: str) -> Problem | None:
     return None
 
 
-def _nesting_at(path: str, mark: yaml.Mark) -> Problem:
-    return Problem(path, mark.line + 1, mark.column + 1, f"värdena är nästlade i fler än {MAX_DEPTH} "
+class _Position(Protocol):
+    """Where an event or error is: PyYAML's Mark or libyaml's."""
+
+    line: int
+    column: int
+
+
+def _nesting_at(path: str, mark: _Position | None) -> Problem:
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(path, line, column, f"värdena är nästlade i fler än {MAX_DEPTH} "
                    "nivåer (listor eller grupper i varandra); en post har högst några nivåer", "nastling")
 
 
@@ -216,7 +225,9 @@ class _ValueBuilder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item) for item in node.value] if node.tag == _SEQ \
                 else self._bad_tag(node)
-        return self._scalar(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        return self._bad_tag(node)  # the composer makes only scalars, sequences and mappings
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -255,7 +266,8 @@ class _ValueBuilder:
             return text.lower() == "true"
         return self._bad_tag(node)
 
-    def _number(self, node: yaml.ScalarNode, plain: re.Pattern[str], construct) -> Any:
+    def _number(self, node: yaml.ScalarNode, plain: re.Pattern[str],
+                construct: Callable[[yaml.ScalarNode], object]) -> Any:
         text = node.value
         mantissa = re.split("[eE]", text)[0] if plain is _PLAIN_FLOAT else text
         digits = sum(c.isalnum() for c in mantissa)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import KW_ONLY, dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import NamedTuple, TypeVar
 
 from handbok.kinds import BEHOV, ENHET, INSATS
 
@@ -21,10 +22,24 @@ class LabelledEnum(Enum):
     def __new__(cls, value: str, label: str) -> LabelledEnum:
         member = object.__new__(cls)
         member._value_ = value
-        member.label = label  # type: ignore[attr-defined]
+        member.label = label
         return member
 
+    # Declared for type checkers, which cannot see what a custom `__new__` stores in `_value_`.
+    value: str
     label: str
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def member(enum: type[E], value: str) -> E:
+    """The member of `enum` whose value is `value`; raises ValueError for an unknown value.
+
+    Same as `enum(value)`. Type checkers read that call against LabelledEnum's two-argument
+    `__new__` (python/mypy#10573), though after class creation Enum looks the value up instead.
+    """
+    return enum(value)
 
 
 class Fas(LabelledEnum):
@@ -129,7 +144,7 @@ class PartialDate:
             dt.date(*numbers)  # raises for impossible dates such as 2023-02-30
         elif len(numbers) == 2 and not 1 <= numbers[1] <= 12:
             raise ValueError(f"month out of range: {text!r}")
-        return cls(*numbers)  # type: ignore[arg-type]
+        return cls(*numbers)
 
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
@@ -293,6 +308,23 @@ class Insats:
         return max(self.statusrapporter, key=lambda r: r.datum, default=None)
 
 
+class _ById(NamedTuple):
+    """The records by id, per kind that other records refer to."""
+
+    insats: dict[str, Insats]
+    behov: dict[str, Behov]
+    enhet: dict[str, Enhet]
+
+
+class _Reverse(NamedTuple):
+    """Reverse references by the referred record's id."""
+
+    need: dict[str, tuple[Insats, ...]]
+    unit_insats: dict[str, tuple[Insats, ...]]
+    unit_behov: dict[str, tuple[Behov, ...]]
+    children: dict[str, tuple[Enhet, ...]]
+
+
 @dataclass(frozen=True)
 class Portfolio:
     """All validated records, sorted by id, with the reverse lookups pages need."""
@@ -307,15 +339,12 @@ class Portfolio:
     kallor: tuple[Kalla, ...]
 
     @cached_property
-    def _by_id(self) -> dict[str, dict[str, object]]:
-        return {
-            "insats": {i.id: i for i in self.insatser},
-            "behov": {b.id: b for b in self.behov},
-            "enhet": {e.id: e for e in self.enheter},
-        }
+    def _by_id(self) -> _ById:
+        return _ById(insats={i.id: i for i in self.insatser}, behov={b.id: b for b in self.behov},
+                     enhet={e.id: e for e in self.enheter})
 
     @cached_property
-    def _reverse(self) -> dict[str, dict[str, tuple]]:
+    def _reverse(self) -> _Reverse:
         """Reverse references computed once, so every page lookup is O(1) (build stays linear)."""
         by_need: dict[str, list[Insats]] = {}
         by_unit_insats: dict[str, list[Insats]] = {}
@@ -332,33 +361,33 @@ class Portfolio:
         for unit in self.enheter:
             if unit.overordnad_id is not None:
                 children.setdefault(unit.overordnad_id, []).append(unit)
-        return {
-            "need": {k: tuple(v) for k, v in by_need.items()},
-            "unit_insats": {k: tuple(v) for k, v in by_unit_insats.items()},
-            "unit_behov": {k: tuple(v) for k, v in by_unit_behov.items()},
-            "children": {k: tuple(v) for k, v in children.items()},
-        }
+        return _Reverse(
+            need={k: tuple(v) for k, v in by_need.items()},
+            unit_insats={k: tuple(v) for k, v in by_unit_insats.items()},
+            unit_behov={k: tuple(v) for k, v in by_unit_behov.items()},
+            children={k: tuple(v) for k, v in children.items()},
+        )
 
     def insats(self, record_id: str) -> Insats:
-        return self._by_id["insats"][record_id]  # type: ignore[return-value]
+        return self._by_id.insats[record_id]
 
     def behov_by_id(self, record_id: str) -> Behov:
-        return self._by_id["behov"][record_id]  # type: ignore[return-value]
+        return self._by_id.behov[record_id]
 
     def enhet(self, record_id: str) -> Enhet:
-        return self._by_id["enhet"][record_id]  # type: ignore[return-value]
+        return self._by_id.enhet[record_id]
 
     def initiatives_for_need(self, need: Behov) -> tuple[Insats, ...]:
-        return self._reverse["need"].get(need.id, ())
+        return self._reverse.need.get(need.id, ())
 
     def initiatives_for_unit(self, unit: Enhet) -> tuple[Insats, ...]:
-        return self._reverse["unit_insats"].get(unit.id, ())
+        return self._reverse.unit_insats.get(unit.id, ())
 
     def needs_for_unit(self, unit: Enhet) -> tuple[Behov, ...]:
-        return self._reverse["unit_behov"].get(unit.id, ())
+        return self._reverse.unit_behov.get(unit.id, ())
 
     def children_of(self, unit: Enhet) -> tuple[Enhet, ...]:
-        return self._reverse["children"].get(unit.id, ())
+        return self._reverse.children.get(unit.id, ())
 
     def parent_of(self, unit: Enhet) -> Enhet | None:
         if unit.overordnad_id is None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handbok.currency import AsOf
-from handbok.model import Fas, Halsa, Insats, Portfolio, Status
+from handbok.model import Fas, Halsa, Insats, Portfolio, Status, member
 from handbok.render.badges import health_badge, status_badge
 from handbok.render.blocks import as_of_note
 from handbok.render.links import record_link
@@ -54,7 +54,7 @@ def insatser_i_fas(data: MacroData, fas: str, root: str = "../") -> str:
     Only records confirmed within the review interval are called current; the others are
     listed apart with the date their information is from (issue 12).
     """
-    step, as_of = Fas(fas), data.as_of
+    step, as_of = member(Fas, fas), data.as_of
     in_step = by_title(i for i in data.portfolio.insatser
                        if i.fas is step and i.status is not Status.AVSLUTAD)
     return render("macro_insatser_i_fas.md.j2", step=step.label, root=root,

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from handbok.macro_pages import MACRO_PAGES
 from handbok.problems import Problem
@@ -61,7 +63,7 @@ def _script_url_problems(rel_path: str, text: str) -> list[Problem]:
     return problems
 
 
-def macro_problems(rel_path: str, text: str, meta: dict) -> list[Problem]:
+def macro_problems(rel_path: str, text: str, meta: Mapping[str, Any]) -> list[Problem]:
     """`render_macros` on a page that is not in MACRO_PAGES; `ignore_macros`, which the plugin
     rejects with a traceback."""
     problems = []

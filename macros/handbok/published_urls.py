@@ -99,7 +99,8 @@ def _redirect_target(address: str, raw: bytes) -> str | None:
     match = _REDIRECT_MARK.search(raw[:4096])
     if match is None:
         return None
-    absolute = urljoin(f"https://handbok.invalid{address}", match.group(1).decode("utf-8"))
+    target: bytes = match.group(1)
+    absolute = urljoin(f"https://handbok.invalid{address}", target.decode("utf-8"))
     return urlsplit(absolute).path
 
 

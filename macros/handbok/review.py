@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from handbok.authored import PageMeta
@@ -107,7 +107,7 @@ def overdue_notice(reviewed: object, today: dt.date, months: int) -> str | None:
             f"inaktuellt; sidor ska granskas minst en gång på {_months_text(months)}.")
 
 
-def interval_months(extra: dict) -> int:
+def interval_months(extra: Mapping[str, object]) -> int:
     """The configured review interval (mkdocs.yml `extra.granskningsintervall_manader`)."""
     value = extra.get("granskningsintervall_manader", DEFAULT_MONTHS)
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 \

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from handbok.collation import sort_key
+from handbok.collation import SortKey, sort_key
 from handbok.render import escape
 
 FORMAT = "forandringshandboken/sidor"
@@ -35,7 +36,7 @@ class OverdueEntry:
     granskas_senast: str | None  # None: a record whose source has no date and nobody confirmed
 
 
-def overdue_entries(sidor: Mapping) -> list[OverdueEntry]:
+def overdue_entries(sidor: Mapping[str, Any]) -> list[OverdueEntry]:
     """The entries with `forsenad: true`; ValueError if this is not a sidor.json we know."""
     if sidor.get("format") != FORMAT or sidor.get("version") != VERSION:
         raise ValueError(f"inte en sidförteckning i formatet {FORMAT} version {VERSION}")
@@ -45,7 +46,7 @@ def overdue_entries(sidor: Mapping) -> list[OverdueEntry]:
         raise ValueError(f"sidförteckningen saknar fältet {error}") from error
 
 
-def _entry(item: Mapping) -> OverdueEntry:
+def _entry(item: Mapping[str, Any]) -> OverdueEntry:
     return OverdueEntry(item["url"], item["titel"], item["typ"], item["fil"], item["ansvarig"].strip(),
                         item["senast_granskad"], item["uppgifterna_galler"], item["granskas_senast"])
 
@@ -57,7 +58,7 @@ def issue_title(count: int) -> str:
     return f"{TITLE_PREFIX} {count} sidor och poster är försenade"
 
 
-def _owner_order(owner: str) -> tuple[bool, tuple, str]:
+def _owner_order(owner: str) -> tuple[bool, SortKey, str]:
     # Entries without an owner last: they need someone to take them on. Owners in Swedish order.
     return (owner == "", sort_key(owner), owner)
 
@@ -105,7 +106,7 @@ def issue_body(entries: Sequence[OverdueEntry], *, site_url: str = "") -> str:
     return "\n".join(lines)
 
 
-def review_issue(sidor: Mapping, *, site_url: str = "") -> tuple[str, str] | None:
+def review_issue(sidor: Mapping[str, Any], *, site_url: str = "") -> tuple[str, str] | None:
     """(title, body) for the reminder issue, or None when nothing is overdue."""
     entries = overdue_entries(sidor)
     if not entries:

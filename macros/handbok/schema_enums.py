@@ -6,6 +6,7 @@ model is built (issue 14), so a mismatch is reported at the schema line instead.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ CODE_ENUMS: dict[tuple[str, tuple[str, ...]], type[LabelledEnum]] = {
 }
 
 
-def enum_problems(schemas: dict[str, dict[str, Any]], schema_dir: Path, repo_root: Path) -> list[Problem]:
+def enum_problems(schemas: Mapping[str, object], schema_dir: Path, repo_root: Path) -> list[Problem]:
     """Schema enum values the code does not know, each at its line in the schema file."""
     problems = []
     for (name, path), enum in CODE_ENUMS.items():

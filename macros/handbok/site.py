@@ -8,7 +8,7 @@ from handbok.authored import PageMeta
 from handbok.currency import AsOf
 from handbok.generated import GeneratedFile
 from handbok.kinds import BEHOV, ENHET, INSATS, PORTFOLIO_PAGE
-from handbok.model import Portfolio
+from handbok.model import Behov, Enhet, Insats, Portfolio
 from handbok.render import exports
 from handbok.render.indexes import render_initiative_index, render_need_index, render_unit_index
 from handbok.render.initiative_page import render_initiative_page
@@ -21,7 +21,7 @@ from handbok.render.unit_page import render_unit_page
 from handbok.review import review_entries
 
 
-def _source_path(record) -> str | None:
+def _source_path(record: Insats | Behov | Enhet) -> str | None:
     return record.source.path if record.source is not None else None
 
 

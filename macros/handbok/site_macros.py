@@ -22,12 +22,12 @@ NO_ORGANISATION = "[organisation ej angiven]"
 _EMAIL = re.compile(r"[^@\s<>()\[\]\\`*{}\"']+@[^@\s<>()\[\]\\`*{}\"']+\.[^@\s<>()\[\]\\`*{}\"'.]+")
 
 
-def _configured(extra: Mapping, key: str) -> str:
+def _configured(extra: Mapping[str, object], key: str) -> str:
     # `!ENV [NAME, ""]` gives None, not "", when the variable is set but empty.
     return str(extra.get(key) or "").strip()
 
 
-def kontaktadress(extra: Mapping) -> str:
+def kontaktadress(extra: Mapping[str, object]) -> str:
     """The contact address as a mailto link, or the visible placeholder when it is not set."""
     address = _configured(extra, CONTACT_KEY)
     if not address:
@@ -37,7 +37,7 @@ def kontaktadress(extra: Mapping) -> str:
     return f"[{escape.text(address)}](mailto:{address})"
 
 
-def organisationsnamn(extra: Mapping) -> str:
+def organisationsnamn(extra: Mapping[str, object]) -> str:
     """The publishing organisation's name, or the visible placeholder when it is not set."""
     name = _configured(extra, ORGANISATION_KEY)
     return escape.text(name) if name else f"**{escape.text(NO_ORGANISATION)}**"

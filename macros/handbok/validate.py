@@ -13,12 +13,13 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import fastjsonschema
 import yaml
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.protocols import Validator
 
 from handbok.kinds import ENHET, KIND_BY_NAME, RECORD_KINDS, SLUG_PATTERN
 from handbok.load import Document
@@ -59,7 +60,7 @@ def _is_whole_number(checker: object, instance: object) -> bool:
 
 # JSON Schema counts 2020.0 as an integer; the handbook would then publish "500 000.0 kr"
 # and "2020.0" (issue 14), so whole numbers must be written without a decimal point.
-_Validator = validators.extend(
+_Validator: type[Validator] = validators.extend(  # type: ignore[no-untyped-call]  # unannotated in types-jsonschema
     Draft202012Validator,
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number))
 
@@ -95,22 +96,22 @@ def with_python_patterns(schema: Any) -> Any:
     return copy.copy(schema)
 
 
-def load_validators(schema_dir: Path, repo_root: Path) -> tuple[dict[str, Draft202012Validator],
+def load_validators(schema_dir: Path, repo_root: Path) -> tuple[dict[str, Validator],
                                                                 list[Problem]]:
     """One validator per kind, with formats enforced; a broken schema file is a problem."""
-    loaded: dict[str, Draft202012Validator] = {}
+    loaded: dict[str, Validator] = {}
     problems: list[Problem] = []
     for kind in RECORD_KINDS:
         path = schema_dir / kind.schema_file
         validator, problem = load_validator(path, _relative(path, repo_root))
-        if validator is None:
+        if problem is not None:
             problems.append(problem)
-            continue
-        loaded[kind.name] = validator
+        if validator is not None:
+            loaded[kind.name] = validator
     return loaded, problems
 
 
-def load_validator(path: Path, rel: str) -> tuple[Draft202012Validator | None, Problem | None]:
+def load_validator(path: Path, rel: str) -> tuple[Validator | None, Problem | None]:
     """(validator, None) for one schema file, or (None, the located problem with it)."""
     schema, problem = read_schema(path, rel)
     if problem is not None:
@@ -179,13 +180,14 @@ def header_problems(document: Document, kind: str) -> list[Problem]:
 FastCheck = Callable[[Any], bool]
 
 
-def fast_check(validator: Draft202012Validator) -> FastCheck:
+def fast_check(validator: Validator) -> FastCheck:
     """A compiled yes/no check of the same schema, ~15× faster than `iter_errors`.
 
     Most records are valid, so only the ones it rejects pay for jsonschema's full, located
     error walk (issue 9: validation must stay a small share of the build).
     """
-    compiled = fastjsonschema.compile(validator.schema, formats={"date": _is_date})
+    # read_schema accepts only a JSON object as the schema, so it is a dict here.
+    compiled = fastjsonschema.compile(cast(dict[str, Any], validator.schema), formats={"date": _is_date})
 
     def is_valid(instance: Any) -> bool:
         if _has_float(instance):
@@ -217,7 +219,7 @@ def _is_date(text: str) -> bool:
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
-def schema_problems(document: Document, validator: Draft202012Validator,
+def schema_problems(document: Document, validator: Validator,
                     is_valid: FastCheck | None = None, *,
                     hints: Mapping[str, str] | None = None) -> list[Problem]:
     """Every schema violation in one document, each located at its YAML node.
@@ -233,7 +235,7 @@ def schema_problems(document: Document, validator: Draft202012Validator,
     return problems
 
 
-def year_problems(document: Document, validator: Draft202012Validator) -> list[Problem]:
+def year_problems(document: Document, validator: Validator) -> list[Problem]:
     """Dates (fields with the `date` format or a partial-date pattern) outside YEAR_MIN–YEAR_MAX.
 
     The schema's pattern accepts 0000 and 9999, which the timeline and date arithmetic
@@ -250,7 +252,8 @@ def year_problems(document: Document, validator: Draft202012Validator) -> list[P
     return problems
 
 
-def _date_values(value: Any, schema: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple, str]]:
+def _date_values(value: Any, schema: Any, path: tuple[str | int, ...]) \
+        -> Iterator[tuple[tuple[str | int, ...], str]]:
     if not isinstance(schema, dict):
         return
     if isinstance(value, dict):
@@ -264,7 +267,7 @@ def _date_values(value: Any, schema: Any, path: tuple[str | int, ...]) -> Iterat
         yield path, value
 
 
-def _is_date_schema(schema: dict) -> bool:
+def _is_date_schema(schema: dict[str, Any]) -> bool:
     if schema.get("format") == "date" or str(schema.get("pattern", "")).startswith("^[0-9]{4}"):
         return True
     return any(_is_date_schema(branch) for branch in schema.get("anyOf", []) if isinstance(branch, dict))
@@ -280,7 +283,7 @@ def _problems_for_error(document: Document, error: ValidationError,
             yield from _problems_for_error(document, deepest, hints)
             return
     if keyword == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(_keyword_schema(error).get("properties", {}))
         for key in sorted(set(error.instance) - set(allowed)):
             node = document.node_at((*path, key), key=True)
             yield _located(document.path, node, _unknown_field_message(key, allowed),
@@ -307,7 +310,12 @@ def _value_node(document: Document, path: tuple[str | int, ...]) -> yaml.Node:
 
 
 def _is_scalar_with_description(error: ValidationError) -> bool:
-    return not isinstance(error.instance, dict | list) and "description" in error.schema
+    return not isinstance(error.instance, dict | list) and "description" in _keyword_schema(error)
+
+
+def _keyword_schema(error: ValidationError) -> Mapping[str, Any]:
+    """The schema object holding the failed keyword (an error from a `false` schema has none)."""
+    return error.schema if isinstance(error.schema, Mapping) else {}
 
 
 def _unknown_field_message(key: str, allowed: list[str]) -> str:
@@ -323,7 +331,7 @@ def _value_message(error: ValidationError, path: tuple[str | int, ...],
     hint = hints.get(path[-1]) if path and isinstance(path[-1], str) else None
     value = error.instance
     keyword = error.validator
-    schema = error.schema
+    schema = _keyword_schema(error)
     if keyword == "enum":
         allowed = ", ".join(str(v) for v in schema["enum"])
         guess = closest(value, map(str, schema["enum"]), enum_labels()) \

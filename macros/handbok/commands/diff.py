@@ -20,7 +20,7 @@ from handbok.kinds import REDIRECT_MAP
 from handbok.model import Portfolio
 from handbok.page_diff import Tree, diff_trees
 from handbok.page_diff import render_markdown as render_page_changes
-from handbok.problems import format_problem
+from handbok.problems import Problem, format_problem
 from handbok.published_urls import INVENTORY_FILE, parse_inventory
 
 _FOLDERS = ("data", "schemas", "docs", INVENTORY_FILE)
@@ -47,7 +47,7 @@ def export_tree(root: Path, ref: str, dest: Path) -> None:
         target.write_bytes(_git(root, "show", f"{ref}:{name}"))
 
 
-def _load(root: Path, today: dt.date) -> tuple[Portfolio | None, list]:
+def _load(root: Path, today: dt.date) -> tuple[Portfolio | None, list[Problem]]:
     return pipeline.load_portfolio(root / "data", root / "schemas", today=today)
 
 

@@ -17,12 +17,16 @@ from handbok.problems import format_problem
 from handbok.review import interval_months, overdue_items, render_table
 
 
+class _TagIgnoringLoader(yaml.SafeLoader):
+    """mkdocs.yml has !ENV tags; only `extra` matters here, so unknown tags load as None."""
+
+
+_TagIgnoringLoader.add_multi_constructor("!", lambda *_: None)
+
+
 def _configured_months(root: Path) -> int:
     try:
-        # mkdocs.yml has !ENV tags; only `extra` matters here, so ignore unknown tags.
-        loader = type("_Loader", (yaml.SafeLoader,), {})
-        loader.add_multi_constructor("!", lambda *_: None)
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagIgnoringLoader)
     except (OSError, yaml.YAMLError):
         return interval_months({})
     return interval_months((config or {}).get("extra") or {})

@@ -13,11 +13,12 @@ leading apostrophe so Excel never runs it as a formula.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
-from handbok.currency import AsOf
-from handbok.model import Behov, Insats, Portfolio
+from handbok.currency import AsOf, Dated
+from handbok.model import Behov, Insats, LabelledEnum, PartialDate, Portfolio
 from handbok.render.badges import label
 
 FORMAT_VERSION = 2
@@ -27,21 +28,23 @@ BEHOV_FORMAT = "forandringshandboken/behov"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
-def _iso(value) -> str | None:
-    return value.iso() if hasattr(value, "iso") else (value.isoformat() if value else None)
+def _iso(value: PartialDate | dt.date | None) -> str | None:
+    if isinstance(value, PartialDate):
+        return value.iso()
+    return value.isoformat() if value else None
 
 
-def _value(member) -> str | None:
+def _value(member: LabelledEnum | None) -> str | None:
     return member.value if member is not None else None
 
 
-def _currency(record, as_of: AsOf) -> dict:
+def _currency(record: Dated, as_of: AsOf) -> dict[str, object]:
     return {"uppgifterna_galler": _iso(record.uppgifterna_galler),
             "senast_granskad": _iso(record.senast_granskad),
             "aktuell": as_of.is_current(record)}
 
 
-def initiative_record(insats: Insats, as_of: AsOf) -> dict:
+def initiative_record(insats: Insats, as_of: AsOf) -> dict[str, object]:
     finansiering = insats.finansiering
     return {
         "id": insats.id,
@@ -75,7 +78,7 @@ def initiative_record(insats: Insats, as_of: AsOf) -> dict:
     }
 
 
-def need_record(need: Behov, portfolio: Portfolio, as_of: AsOf) -> dict:
+def need_record(need: Behov, portfolio: Portfolio, as_of: AsOf) -> dict[str, object]:
     return {
         "id": need.id,
         "url": need.url,
@@ -94,7 +97,7 @@ def need_record(need: Behov, portfolio: Portfolio, as_of: AsOf) -> dict:
     }
 
 
-def _json(document: dict) -> str:
+def _json(document: dict[str, object]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
@@ -134,7 +137,7 @@ INITIATIVE_COLUMNS = [
 
 
 def initiatives_csv(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    rows = []
+    rows: list[list[object]] = []
     for i in sorted(portfolio.insatser, key=lambda i: i.id):
         latest = i.latest_report
         rows.append([
@@ -159,7 +162,7 @@ NEED_COLUMNS = [
 ]
 
 
-def _currency_cells(record, as_of: AsOf) -> list[object]:
+def _currency_cells(record: Dated, as_of: AsOf) -> list[object]:
     return [_iso(record.uppgifterna_galler), _iso(record.senast_granskad),
             "ja" if as_of.is_current(record) else "nej"]
 

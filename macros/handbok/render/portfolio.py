@@ -4,12 +4,14 @@ shared needs, what needs attention, and the export documentation."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from handbok.collation import sort_key
-from handbok.currency import AsOf, confirmed_on
+from handbok.currency import AsOf, Dated, confirmed_on
 from handbok.kinds import SECTION_PAGE_ROOT, SECTION_PAGE_ROOT_URL
-from handbok.model import Behov, BehovStatus, Fas, Halsa, Insats, InsatsTyp, Portfolio, Status
+from handbok.model import Behov, BehovStatus, Fas, Halsa, Insats, InsatsTyp, LabelledEnum, Portfolio, Status
 from handbok.render import charts
 from handbok.render.attention import attention_reasons, need_attention_reasons
 from handbok.render.badges import (
@@ -38,7 +40,19 @@ class CountRow:
     older: int
 
 
-def by_title(records):
+class _Titled(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def titel(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Titled)
+R = TypeVar("R", Insats, Behov)
+
+
+def by_title(records: Iterable[T]) -> list[T]:
     """Records in Swedish alphabetical order of their title (the table script's order), then id."""
     return sorted(records, key=lambda r: (sort_key(r.titel), r.id))
 
@@ -62,7 +76,8 @@ def percent_text(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)} %" if whole else "–"
 
 
-def _split_counts(records, attribute: str, members, as_of: AsOf) -> list[CountRow]:
+def _split_counts(records: Sequence[Dated], attribute: str, members: Iterable[LabelledEnum],
+                  as_of: AsOf) -> list[CountRow]:
     """A row per member, and one for "Uppgift saknas" when any value is unknown."""
     current = Counter(getattr(r, attribute) for r in records if as_of.is_current(r))
     older = Counter(getattr(r, attribute) for r in records if not as_of.is_current(r))
@@ -176,7 +191,8 @@ def render_shared_needs(portfolio: Portfolio, *, as_of: AsOf) -> str:
                   needs=[_shared_need(need, portfolio, as_of) for need in shared])
 
 
-def _flagged(records, reasons_of, as_of: AsOf) -> list[dict[str, object]]:
+def _flagged(records: Iterable[R], reasons_of: Callable[[R, AsOf], list[str]],
+             as_of: AsOf) -> list[dict[str, object]]:
     found = ((r, reasons_of(r, as_of)) for r in sorted(records, key=lambda r: r.id))
     return [{"link": markup(record_link(r, root=SECTION_PAGE_ROOT)), "reasons": reasons}
             for r, reasons in found if reasons]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from handbok.currency import AsOf, confirmed_on
 from handbok.model import Fas, Insats
@@ -16,6 +17,9 @@ _ROW = 18
 _GROUP_GAP = 26
 _AXIS = 24
 _MAX_LABEL = 38
+
+# A day's x coordinate in the SVG.
+_Scale = Callable[[dt.date], float]
 
 
 def _bounds(insats: Insats, as_of: AsOf) -> tuple[dt.date, dt.date, bool] | None:
@@ -51,20 +55,20 @@ def _groups(insatser: tuple[Insats, ...]) -> list[tuple[str, list[Insats]]]:
     return [(name, items) for name, items in groups if items]
 
 
-def _year_lines(first_year: int, last_year: int, x) -> list[dict[str, object]]:
+def _year_lines(first_year: int, last_year: int, x: _Scale) -> list[dict[str, object]]:
     """A grid line at every new year, labelled for each year shown."""
     return [{"year": year, "x": (gx := x(dt.date(year, 1, 1))), "label_x": gx + 3,
              "labelled": year <= last_year} for year in range(first_year, last_year + 2)]
 
 
-def _bar(insats: Insats, bounds: tuple[dt.date, dt.date, bool], y: int, x) -> dict[str, object]:
+def _bar(insats: Insats, bounds: tuple[dt.date, dt.date, bool], y: int, x: _Scale) -> dict[str, object]:
     start, end, open_ended = bounds
     return {"title": insats.titel, "short_title": _short(insats.titel),
             "period": period_text(insats.period), "open_ended": open_ended, "label_y": y + 12,
             "x": x(start), "bar_y": y + 3, "width": f"{max(x(end) - x(start), 2.0):.1f}"}
 
 
-def _svg(groups, as_of: AsOf) -> str:
+def _svg(groups: list[tuple[str, list[Insats]]], as_of: AsOf) -> str:
     spans = [b for _, items in groups for i in items if (b := _bounds(i, as_of))]
     first_year = min(s.year for s, _, _ in spans)
     last_year = max(e.year for _, e, _ in spans)
@@ -74,7 +78,8 @@ def _svg(groups, as_of: AsOf) -> str:
     def x(day: dt.date) -> float:
         return round(_LABEL_WIDTH + _CHART_WIDTH * (day - origin).days / total_days, 1)
 
-    drawn_groups, y = [], _AXIS
+    drawn_groups: list[dict[str, object]] = []
+    y = _AXIS
     for group_label, items in groups:
         drawn = [(i, b) for i in items if (b := _bounds(i, as_of))]
         if not drawn:
