@@ -184,6 +184,7 @@ def _skip_unchanged_pages(built: core.BuildContext, nav: Navigation, files: File
     assert today is not None  # only a checked project keeps a serve state
     for file in files.documentation_pages():
         if file.src_uri in skipped:
+            # MkDocs asks each file whether to rebuild it; File has no setting for this.
             file.is_modified = lambda: False  # type: ignore[method-assign]
             if file.page is not None:
                 file.page.update_date = today.isoformat()

@@ -167,8 +167,9 @@ def fill_book(context: BuildContext, site_dir: Path) -> None:
 
 def macros(context: BuildContext, extra: Mapping[str, Any]) -> list[tuple[dict[str, Callable[..., str]], object]]:
     """Each macro table with the value its macros take first (mkdocs-macros binds them)."""
-    portfolio = context.project.portfolio if context.project is not None else None
-    data = page_macros.MacroData(portfolio, context.as_of)  # type: ignore[arg-type]
+    if context.project is None or context.as_of is None:
+        return []  # the serve error site: no page renders macros
+    data = page_macros.MacroData(context.project.portfolio, context.as_of)
     return [(page_macros.MACROS, data), (site_macros.MACROS, extra), (editor_macros.MACROS, context.root)]
 
 

@@ -55,9 +55,9 @@ def attention_reasons(insats: Insats, as_of: AsOf) -> list[str]:
     missing = report_missing_since(insats, build_date)
     if missing is not None:
         reasons.append(f"Statusrapport saknas sedan {missing.isoformat()}")
-    if is_past_end(insats, build_date):
+    if is_past_end(insats, build_date) and insats.period.slut is not None:  # past end implies an end
         ending = ", status saknas" if insats.status is None else " men inte avslutad"
-        reasons.append(f"Slutdatum {insats.period.slut.iso()} passerat{ending}")  # type: ignore[union-attr]
+        reasons.append(f"Slutdatum {insats.period.slut.iso()} passerat{ending}")
     if not insats.effektmal:
         reasons.append("Effektmål saknas")
     return reasons
