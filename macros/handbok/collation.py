@@ -11,6 +11,7 @@ scripts sort after Latin by code point, which is coarser than ICU but stable.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 # Primary groups, in CLDR root order: spaces < punctuation and symbols < digits < letters.
@@ -99,6 +100,7 @@ def _digit_run(clusters: list[tuple[str, str, int]], start: int) -> int:
 SortKey = tuple[tuple[tuple[int, int], ...], tuple[int, ...], tuple[int, ...]]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names are sorted on several pages
 def sort_key(text: str) -> SortKey:
     """Swedish collation key: sorting names by it gives Intl.Collator("sv", {numeric}) order."""
     primary: list[tuple[int, int]] = []
