@@ -191,4 +191,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     page_url = _core("published_urls").page_url
     chapters = [book.Chapter(page_url(src), *_chapters[src]) for src in _nav_order if src in _chapters]
     target.write_text(book.fill_book(target.read_text(encoding="utf-8"), chapters), encoding="utf-8")
+    # Issue 15: the reader's search index, after every page (the book included) is final.
+    _core("search_index").build_search_index(Path(config.site_dir))
 
