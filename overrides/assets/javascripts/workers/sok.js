@@ -21,10 +21,14 @@
   var LIMIT = 20;
   var SECTION_WEIGHT = 0.5;
   var MAX_HIGHLIGHT_WORDS = 12;
+  // Material sends a query on every keyup; a pause this long (ms) means the reader stopped
+  // typing. Without it, every prefix of a word loads its own index chunks and fragments.
+  var PAUSE = 120;
   var suggest = false;
   var engine = null;
   var latest = 0;
   var queue = Promise.resolve();
+  var timer = null;
 
   function load() {
     if (!engine) {
@@ -142,6 +146,19 @@
     });
   }
 
+  // One query at a time, in order; a query overtaken by a newer one is not answered.
+  function enqueue(id, query) {
+    queue = queue.then(function () {
+      if (id !== latest) return null;
+      return answer(query).then(function (result) {
+        if (id === latest) self.postMessage({ type: RESULT, data: result });
+      });
+    }).catch(function (error) {
+      console.warn("sok.js: sökningen misslyckades", error);
+      if (id === latest) self.postMessage({ type: RESULT, data: { items: [] } });
+    });
+  }
+
   self.addEventListener("message", function (event) {
     var message = event.data;
     if (message.type === SETUP) {
@@ -149,16 +166,10 @@
       self.postMessage({ type: READY });
     } else if (message.type === QUERY) {
       var id = ++latest;
-      // One query at a time, in order; a query overtaken by a newer one is not answered.
-      queue = queue.then(function () {
-        if (id !== latest) return null;
-        return answer(message.data).then(function (result) {
-          if (id === latest) self.postMessage({ type: RESULT, data: result });
-        });
-      }).catch(function (error) {
-        console.warn("sok.js: sökningen misslyckades", error);
-        if (id === latest) self.postMessage({ type: RESULT, data: { items: [] } });
-      });
+      // The first key loads Pagefind while the reader is still typing.
+      if (message.data) load().catch(function () { engine = null; });
+      clearTimeout(timer);
+      timer = setTimeout(function () { enqueue(id, message.data); }, message.data ? PAUSE : 0);
     }
   });
 })();
