@@ -23,7 +23,7 @@
   var MAX_HIGHLIGHT_WORDS = 12;
   // Material sends a query on every keyup; a pause this long (ms) means the reader stopped
   // typing. Without it, every prefix of a word loads its own index chunks and fragments.
-  var PAUSE = 120;
+  var PAUSE = 80;
   var suggest = false;
   var engine = null;
   var latest = 0;
