@@ -171,7 +171,7 @@ def render(results: list[report.SizeResult], serve: tuple[list[float] | None, st
         "## Storlek och minne", "", report.size_table(results), "",
         "## Tillväxt", "", report.exponent_table(results), "",
         "## Förhandsgranskning (mkdocs serve)", "", report.serve_table(*serve), "",
-        "## Läsarens sökning (Chromium, gzip nivå 6, frågan \"förändringar\")", "",
+        "## Läsarens sökning (Chromium, gzip nivå 6, frågan \"förändring\")", "",
         report.reader_table(results, real_reader), "",
         "## Mål (issue 9)", "", report.goal_table(report.goals(results, serve[0])), "",
     ]
