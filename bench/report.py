@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bench.measure import SiteSizes
+from bench.reader import ReaderSearch
 from bench.stats import Summary, growth_exponent
 
 # Measured with plain Material on this kind of machine (shared/TOOLCHAIN.md, issue 5).
@@ -31,6 +32,8 @@ class SizeResult:
     floor_site: SiteSizes | None = None
     floor_in_nav_site: SiteSizes | None = None
     portfolio_search_share: float | None = None
+    reader: ReaderSearch | None = None
+    floor_reader: ReaderSearch | None = None
     errors: list[str] = field(default_factory=list)
 
     def ratio(self, cpu: bool = False) -> float | None:
@@ -130,6 +133,21 @@ def serve_table(latencies: list[float] | None, note: str) -> str:
                   [[note, f"{sorted(latencies)[len(latencies) // 2]:.2f}", values]])
 
 
+def _reader_cells(reader: ReaderSearch | None) -> list[str]:
+    if reader is None:
+        return ["–", "–", "–"]
+    return [f"{reader.kilobytes:.0f}", str(reader.requests), f"{reader.result_ms:.0f}"]
+
+
+def reader_table(results: list[SizeResult], real: ReaderSearch | None) -> str:
+    """Issue 15: what a reader's browser transfers until the first search result, and how fast."""
+    rows = [["verklig webbplats", *_reader_cells(real), "–", "–", "–"]]
+    rows += [[f"{r.insatser} + {r.behov}", *_reader_cells(r.reader), *_reader_cells(r.floor_reader)]
+             for r in results]
+    return _table(["Webbplats", "KB till första träff (gzip)", "Förfrågningar", "ms efter sista tangent",
+                   "Golv: KB", "Golv: förfrågningar", "Golv: ms"], rows)
+
+
 def goals(results: list[SizeResult], serve_latencies: list[float] | None) -> list[Goal]:
     largest = results[-1] if results else None
     ratio = largest.ratio() if largest else None
@@ -156,7 +174,21 @@ def goals(results: list[SizeResult], serve_latencies: list[float] | None) -> lis
         goal("Portföljsida < 300 KB gzip", site.portfolio_gzip_kb if site else None, 300,
              _num(site.portfolio_gzip_kb if site else None, 0, " KB")),
         goal("Serve-ombyggnad < 3 s (200 insatser)", serve, 3.0, _num(serve, 2, " s")),
+        *reader_goals(largest),
     ]
+
+
+def reader_goals(largest: SizeResult | None) -> list[Goal]:
+    """Issue 15, point 3: ≤ 400 KB and ≤ 1 s to the first search result at the largest size."""
+    reader = largest.reader if largest else None
+    label = f"{largest.insatser} + {largest.behov}" if largest else "–"
+    if reader is None:
+        return [Goal(f"Läsarens sökning ≤ 400 KB till första träff ({label})", "ej mätt", None),
+                Goal("Första sökträff ≤ 1 s efter sista tangent", "ej mätt", None)]
+    return [Goal(f"Läsarens sökning ≤ 400 KB till första träff ({label})", f"{reader.kilobytes:.0f} KB",
+                 reader.kilobytes <= 400),
+            Goal(f"Första sökträff ≤ 1 s efter sista tangent ({label})", f"{reader.result_ms:.0f} ms",
+                 reader.result_ms <= 1000)]
 
 
 def goal_table(items: list[Goal]) -> str:

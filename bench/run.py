@@ -1,7 +1,8 @@
 """`make bench`: build synthetic portfolios and a plain Material floor, interleaved, and report.
 
 Environment: BENCH_SIZES (default "20,200,2000"), BENCH_REPEAT (3), BENCH_SEED (2026),
-BENCH_FULL=1 (also the quadratic in-nav floor at 2,000), BENCH_SERVE=0 (skip serve latency).
+BENCH_FULL=1 (also the quadratic in-nav floor at 2,000), BENCH_SERVE=0 (skip serve latency),
+BENCH_READER=0 (skip the reader's bytes and time to the first search result, bench/reader.py).
 Results: printed, and written to .bench/results.md.
 """
 
@@ -22,6 +23,7 @@ from bench import report
 from bench.floor import write_floor_project
 from bench.generate import REPO_ROOT, generate_dataset, write_project_copy
 from bench.measure import BuildFailed, ChildRun, build, portfolio_share_of_search_index, site_sizes, time_validation
+from bench.reader import ReaderSearch, measure_reader_search
 from bench.serve import ServeFailed, rebuild_latencies
 from bench.stats import summarize
 
@@ -36,6 +38,7 @@ class Settings(TypedDict):
     seed: int
     full: bool
     serve: bool
+    reader: bool
 
 
 def _settings(environ: Mapping[str, str]) -> Settings:
@@ -45,6 +48,7 @@ def _settings(environ: Mapping[str, str]) -> Settings:
         "seed": int(environ.get("BENCH_SEED", "2026")),
         "full": environ.get("BENCH_FULL", "") == "1",
         "serve": environ.get("BENCH_SERVE", "1") != "0",
+        "reader": environ.get("BENCH_READER", "1") != "0",
     }
 
 
@@ -122,9 +126,33 @@ def _measure_size(size: int, tmp: Path, settings: Settings) -> tuple[report.Size
         result.floor_in_nav = summarize([r.wall_s for r in runs["in_nav"]])
         result.floor_in_nav_rss_mb = max(r.peak_rss_mb for r in runs["in_nav"])
         result.floor_in_nav_site = site_sizes(tmp / f"site-in_nav-{size}")
+    if settings["reader"]:
+        result.reader = _reader(tmp / f"site-build-{size}", result.errors) if runs["build"] else None
+        result.floor_reader = _reader(tmp / f"site-floor-{size}", result.errors) if runs["floor"] else None
     for name in ("build", "floor", "in_nav"):
         shutil.rmtree(tmp / f"site-{name}-{size}", ignore_errors=True)
     return result, None if failed["build"] else project
+
+
+def _reader(site_dir: Path, errors: list[str]) -> ReaderSearch | None:
+    _log(f"reader: searching {site_dir.name}")
+    try:
+        return measure_reader_search(site_dir)
+    except Exception as error:  # noqa: BLE001 - a failed measurement is reported, not fatal
+        errors.append(f"läsarens sökning i {site_dir.name}: {error}")
+        return None
+
+
+def _real_reader(tmp: Path, settings: Settings) -> ReaderSearch | None:
+    """The real site, built once: bytes and time to the first search result."""
+    if not settings["reader"]:
+        return None
+    try:
+        build(REPO_ROOT, _fresh(tmp / "site-real"))
+    except BuildFailed as error:
+        _log(f"reader: the real site does not build: {error}")
+        return None
+    return _reader(tmp / "site-real", [])
 
 
 def _serve(project: Path | None) -> tuple[list[float] | None, str]:
@@ -140,7 +168,8 @@ def _serve(project: Path | None) -> tuple[list[float] | None, str]:
 
 
 def render(results: list[report.SizeResult], serve: tuple[list[float] | None, str],
-           settings: Settings, started: dt.datetime, seconds: float) -> str:
+           settings: Settings, started: dt.datetime, seconds: float,
+           real_reader: ReaderSearch | None = None) -> str:
     sections = [
         "# Benchmark: Förändringshandboken mot ett rent Material-bygge",
         "",
@@ -154,6 +183,8 @@ def render(results: list[report.SizeResult], serve: tuple[list[float] | None, st
         "## Storlek och minne", "", report.size_table(results), "",
         "## Tillväxt", "", report.exponent_table(results), "",
         "## Förhandsgranskning (mkdocs serve)", "", report.serve_table(*serve), "",
+        "## Läsarens sökning (Chromium, gzip nivå 6, frågan \"förändring\")", "",
+        report.reader_table(results, real_reader), "",
         "## Mål (issue 9)", "", report.goal_table(report.goals(results, serve[0])), "",
     ]
     errors = [e for r in results for e in r.errors]
@@ -170,6 +201,7 @@ def main() -> int:
     serve: tuple[list[float] | None, str] = (None, "ej mätt")
     with tempfile.TemporaryDirectory(prefix="handbok-bench-") as tmp_name:
         tmp = Path(tmp_name)
+        real_reader = _real_reader(tmp, settings)
         for size in settings["sizes"]:
             _log(f"size {size}: generating and validating")
             result, project = _measure_size(size, tmp, settings)
@@ -177,7 +209,7 @@ def main() -> int:
             if size == SERVE_SIZE and settings["serve"]:
                 serve = _serve(project)
             shutil.rmtree(tmp / f"projekt-{size}", ignore_errors=True)
-    text = render(results, serve, settings, started, time.perf_counter() - clock)
+    text = render(results, serve, settings, started, time.perf_counter() - clock, real_reader)
     RESULTS_FILE.parent.mkdir(exist_ok=True)
     RESULTS_FILE.write_text(text, encoding="utf-8")
     print(text)

@@ -203,9 +203,11 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Fill "Hela handboken" with every authored page's HTML, in nav order."""
     if context(config).errors:
         return  # the preview shows the problem list instead of the site; there is no book page
-    _core(config).fill_book(context(config), Path(config.site_dir))
+    """Fill "Hela handboken", then index the final pages for the reader's search (issue 15)."""
+    site_dir = Path(config.site_dir)
+    _core(config).fill_book(context(config), site_dir)
+    _core(config).build_search(site_dir)
     if context(config).serve_state is not None:
-        _core(config).finish_serve_rebuild(context(config), Path(config.site_dir))
+        _core(config).finish_serve_rebuild(context(config), site_dir)

@@ -26,6 +26,7 @@ from handbok import (
     redirects,
     review,
     schema_files,
+    search_index,
     serve_cache,
     serve_errors,
     site,
@@ -226,3 +227,8 @@ def finish_serve_rebuild(context: BuildContext, site_dir: Path) -> None:
         stale.unlink()
     state.keys, state.chapters = state.current, dict(context.book.chapters)
     state.save()
+
+
+def build_search(site_dir: Path) -> None:
+    """The reader's search index (Pagefind), once every page is final (issue 15)."""
+    search_index.build_search_index(site_dir)

@@ -96,6 +96,8 @@ _ABSOLUTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 # Own scripts (not Material's bundles, which carry unused CDN loaders for Mermaid etc.).
 _THEME_SCRIPTS = ("assets/javascripts/bundle.", "assets/javascripts/workers/search.",
                   "assets/javascripts/lunr/")
+# Pagefind's browser API parses relative URLs against a dummy base; it never loads it (issue 15).
+_URL_PARSING_BASES = {"pagefind/pagefind.js": {"https://example.com"}}
 _JS_URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", re.IGNORECASE)
 
 
@@ -120,7 +122,8 @@ def external_loads(site_dir: Path) -> list[str]:
         elif path.suffix == ".css":
             refs = _css_refs(path.read_text(encoding="utf-8"))
         elif path.suffix == ".js" and not rel.startswith(_THEME_SCRIPTS):
-            refs = _JS_URL.findall(path.read_text(encoding="utf-8"))
+            refs = [ref for ref in _JS_URL.findall(path.read_text(encoding="utf-8"))
+                    if ref not in _URL_PARSING_BASES.get(rel, set())]
         else:
             continue
         found += [f"{rel}: {ref}" for ref in refs if _ABSOLUTE.match(ref)]

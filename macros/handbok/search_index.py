@@ -1,0 +1,109 @@
+"""The reader's search index: a chunked Pagefind index of the built site (issue 15).
+
+Material's own search sends the whole index (13 MB at 2,000 + 2,000 records) to every reader
+before the first result. Pagefind splits it into word chunks and per-page fragments, so a query
+downloads only what it needs; it stems Swedish (Snowball) on both index and query. Material's
+search interface stays: overrides/assets/javascripts/workers/sok.js answers its worker protocol
+from this index, and search/search_index.json keeps only the configuration Material's page-side
+highlighting reads.
+
+Only the article of pages marked `data-pagefind-body` (overrides/main.html) is indexed, and only
+that part of each file is sent to Pagefind: the nav around it is most of the bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pagefind_bin import get_executable  # type: ignore[import-untyped]  # ships no type information
+
+BUNDLE_DIR = "pagefind"
+MATERIAL_INDEX = Path("search") / "search_index.json"
+BODY_MARK = "data-pagefind-body"
+# Site furniture inside the article that says nothing about the page: breadcrumbs, heading
+# permalinks (¶), the feedback box, the review notice and the process-step links every record
+# repeats (they would make every record a hit for "införa").
+IGNORED = (".handbok-brodsmulor", ".headerlink", ".handbok-sidrespons", ".handbok-granskningsnotis",
+           ".handbok-processlage", ".md-content__button")
+# Only the browser API is served; the bundled UIs and Pagefind's own worker are not used.
+KEPT_FILES = re.compile(r"^(pagefind\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.sv\.pagefind)$")
+_ARTICLE = re.compile(r"<article\b[^>]*\bdata-pagefind-body\b[^>]*>.*</article>", re.S)
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+# Pagefind joins the text of adjacent elements it does not treat as blocks ("Typ" + "Gemensam"
+# → "TypGemensam" in a <dl>); a space after each closing block tag keeps words apart.
+_BLOCK_END = re.compile(r"(</(?:dt|dd|th|td|tr|li|p|div|h[1-6]|caption|figcaption|summary|pre|blockquote)>)")
+
+
+@dataclass(frozen=True)
+class SearchIndexSummary:
+    """What was indexed: page count and the size of the written bundle in bytes."""
+
+    pages: int
+    bundle_bytes: int
+
+
+def indexable_html(html: str) -> str | None:
+    """The part of a built page Pagefind should read, or None for a page outside search."""
+    if BODY_MARK not in html:
+        return None
+    article = _ARTICLE.search(html)
+    if article is None:
+        return None
+    title = _TITLE.search(html)
+    body = _BLOCK_END.sub(r"\1 ", article.group(0))
+    return (f'<!doctype html><html lang="sv"><head>{title.group(0) if title else ""}</head>'
+            f"<body>{body}</body></html>")
+
+
+def material_config_only(index_json: str) -> str:
+    """Material's search_index.json without its documents: the configuration alone."""
+    config = json.loads(index_json)["config"]
+    return json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
+
+
+def build_search_index(site_dir: Path) -> SearchIndexSummary:
+    """Write the Pagefind bundle into `site_dir/pagefind/` and shrink Material's index file."""
+    bundle = site_dir / BUNDLE_DIR
+    shutil.rmtree(bundle, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="handbok-sok-") as scratch:
+        count = _write_articles(site_dir, Path(scratch))
+        _run_pagefind(Path(scratch), bundle)
+    for path in sorted(bundle.iterdir()):
+        if path.is_file() and not KEPT_FILES.match(path.name):
+            path.unlink()
+    material = site_dir / MATERIAL_INDEX
+    if material.exists():
+        material.write_text(material_config_only(material.read_text(encoding="utf-8")), encoding="utf-8")
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    return SearchIndexSummary(pages=count, bundle_bytes=size)
+
+
+def _write_articles(site_dir: Path, scratch: Path) -> int:
+    """Copy each indexable page's article to the same path under `scratch`; the count."""
+    count = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        content = indexable_html(page.read_text(encoding="utf-8"))
+        if content is None:
+            continue
+        target = scratch / page.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        count += 1
+    return count
+
+
+def _run_pagefind(source: Path, bundle: Path) -> None:
+    """Pagefind's own binary from the virtualenv (pagefind_bin): no network, no Node."""
+    command = [str(get_executable()), "--site", str(source), "--output-path", str(bundle.resolve()),
+               "--force-language", "sv", "--silent"]
+    for selector in IGNORED:
+        command += ["--exclude-selectors", selector]
+    completed = subprocess.run(command, capture_output=True, text=True, cwd=source)
+    if completed.returncode != 0:
+        raise RuntimeError(f"Pagefind kunde inte bygga sökindexet:\n{completed.stdout}{completed.stderr}")

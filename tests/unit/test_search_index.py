@@ -1,0 +1,32 @@
+"""The search index step's pure parts: which HTML Pagefind reads, and Material's index shrunk."""
+
+from __future__ import annotations
+
+import json
+
+from handbok.search_index import indexable_html, material_config_only
+
+PAGE = ('<html lang="sv"><head><title>Bereda – Handboken</title></head><body><nav>meny</nav>'
+        '<article class="md-content__inner md-typeset" data-pagefind-body><h1 id="b">Bereda</h1>'
+        '<dl><dt>Typ</dt><dd>Gemensam</dd></dl></article><footer>sidfot</footer></body></html>')
+
+
+def test_only_the_marked_article_is_indexed():
+    html = indexable_html(PAGE)
+    assert html is not None
+    assert "<title>Bereda – Handboken</title>" in html and "<h1 id=\"b\">Bereda</h1>" in html
+    assert "meny" not in html and "sidfot" not in html
+
+
+def test_words_in_adjacent_blocks_stay_apart():
+    assert "<dt>Typ</dt> <dd>Gemensam</dd> " in indexable_html(PAGE)
+
+
+def test_pages_without_the_mark_are_left_out():
+    assert indexable_html(PAGE.replace(" data-pagefind-body", "")) is None
+
+
+def test_material_index_keeps_its_config_and_no_documents():
+    config = {"lang": ["sv"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"]}
+    full = json.dumps({"config": config, "docs": [{"location": "", "title": "Å", "text": "ö"}]})
+    assert json.loads(material_config_only(full)) == {"config": config, "docs": []}
