@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -172,6 +173,17 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
     return fixed
 
 
+def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Under `make serve`, the theme's compiled templates are kept between rebuilds (issue 15).
+
+    MkDocs makes a new theme environment for every rebuild and would compile every template of
+    Material again (about half a second); the cache is keyed by each template's source.
+    """
+    if context(config).serving:
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache()
+    return env
+
+
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     built = context(config)
     built.book.order[:] = [p.file.src_uri for p in nav.pages if p.file.generated_by is None]
@@ -218,6 +230,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Fill "Hela handboken", then index the final pages for the reader's search (issue 15)."""
     site_dir = Path(config.site_dir)
     _core(config).fill_book(context(config), site_dir)
-    _core(config).build_search(site_dir)
+    _core(config).build_search(context(config), site_dir)
     if context(config).serve_state is not None:
         _core(config).finish_serve_rebuild(context(config), site_dir)

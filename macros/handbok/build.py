@@ -21,6 +21,7 @@ from handbok import (
     editor_macros,
     html_blocks,
     html_fixes,
+    load,
     macro_pages,
     page_macros,
     redirects,
@@ -37,6 +38,7 @@ from handbok import (
 )
 from handbok.currency import AsOf
 from handbok.generated import GeneratedFile
+from handbok.load import load_document
 from handbok.problems import Problem, format_problem
 from handbok.project import Project, check_project
 from handbok.published_urls import page_url
@@ -104,7 +106,14 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
         if serving:
             return BuildContext(root, serving, errors=(f"fel: {error}",))
         raise BuildStopped(f"Bygget stoppades: {error}") from None
-    project, problems = check_project(root, today=today)
+    # Under `make serve --dirty`, unchanged data files are not parsed again (serve_cache.py).
+    memo = None
+    if site_dir is not None:
+        loader_code = serve_cache.digest(Path(load.__file__).read_bytes())
+        memo = serve_cache.DocumentMemo(serve_cache.memo_path(site_dir), load_document, version=loader_code)
+    project, problems = check_project(root, today=today, read=memo or load_document)
+    if memo is not None:
+        memo.save()
     if (problems or project is None) and serving:
         lines = [format_problem(p) for p in sorted(problems, key=str)]
         return BuildContext(root, serving, errors=tuple(lines or ["fel: datan kunde inte läsas"]))
@@ -229,6 +238,12 @@ def finish_serve_rebuild(context: BuildContext, site_dir: Path) -> None:
     state.save()
 
 
-def build_search(site_dir: Path) -> None:
-    """The reader's search index (Pagefind), once every page is final (issue 15)."""
-    search_index.build_search_index(site_dir)
+def build_search(context: BuildContext, site_dir: Path) -> None:
+    """The reader's search index (Pagefind), once every page is final (issue 15).
+
+    Under `make serve` it is built in the background, so the edited page is served at once.
+    """
+    if context.serving:
+        search_index.build_search_index_in_background(site_dir)
+    else:
+        search_index.build_search_index(site_dir)

@@ -18,12 +18,15 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind_bin import get_executable  # type: ignore[import-untyped]  # ships no type information
 
 BUNDLE_DIR = "pagefind"
+_THREAD_NAME = "handbok-sokindex"
 MATERIAL_INDEX = Path("search") / "search_index.json"
 BODY_MARK = "data-pagefind-body"
 # Site furniture inside the article that says nothing about the page: breadcrumbs, heading
@@ -69,18 +72,59 @@ def material_config_only(index_json: str) -> str:
 
 def build_search_index(site_dir: Path) -> SearchIndexSummary:
     """Write the Pagefind bundle into `site_dir/pagefind/` and shrink Material's index file."""
-    bundle = site_dir / BUNDLE_DIR
-    shutil.rmtree(bundle, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="handbok-sok-") as scratch:
-        count = _write_articles(site_dir, Path(scratch))
-        _run_pagefind(Path(scratch), bundle)
-    for path in sorted(bundle.iterdir()):
-        if path.is_file() and not KEPT_FILES.match(path.name):
-            path.unlink()
     material = site_dir / MATERIAL_INDEX
     if material.exists():
         material.write_text(material_config_only(material.read_text(encoding="utf-8")), encoding="utf-8")
-    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    return _index_pages(site_dir)
+
+
+def build_search_index_in_background(site_dir: Path) -> None:
+    """Under `make serve`: the same index, built while the rebuilt pages are already served.
+
+    Pagefind reads every page (about a second at 200 + 200 records), so the editor's page
+    need not wait for it. A marker beside the site folder exists until the newest indexing
+    is done; each indexing waits for the one before it, so they never overlap.
+    """
+    material = site_dir / MATERIAL_INDEX
+    if material.exists():
+        material.write_text(material_config_only(material.read_text(encoding="utf-8")), encoding="utf-8")
+    marker = pending_marker(site_dir)
+    token = f"{time.monotonic_ns()}"
+    marker.write_text(token, encoding="utf-8")
+    earlier = [t for t in threading.enumerate() if t.name == _THREAD_NAME]
+
+    def index() -> None:
+        for thread in earlier:
+            thread.join()
+        try:
+            _index_pages(site_dir)
+        finally:
+            if marker.exists() and marker.read_text(encoding="utf-8") == token:
+                marker.unlink(missing_ok=True)
+
+    threading.Thread(target=index, name=_THREAD_NAME, daemon=True).start()
+
+
+def pending_marker(site_dir: Path) -> Path:
+    """Exists while a background index of `site_dir` is being built (outside the site folder)."""
+    site = site_dir.resolve()
+    return site.parent / f".{site.name}.handbok-sok-pagar"
+
+
+def _index_pages(site_dir: Path) -> SearchIndexSummary:
+    """Index the built pages into a new bundle, then swap it in for the old one."""
+    bundle = site_dir / BUNDLE_DIR
+    with tempfile.TemporaryDirectory(prefix="handbok-sok-") as scratch:
+        articles, fresh = Path(scratch) / "sidor", Path(scratch) / BUNDLE_DIR
+        articles.mkdir()
+        count = _write_articles(site_dir, articles)
+        _run_pagefind(articles, fresh)
+        for path in sorted(fresh.iterdir()):
+            if path.is_file() and not KEPT_FILES.match(path.name):
+                path.unlink()
+        size = sum(p.stat().st_size for p in fresh.rglob("*") if p.is_file())
+        shutil.rmtree(bundle, ignore_errors=True)
+        shutil.move(str(fresh), str(bundle))
     return SearchIndexSummary(pages=count, bundle_bytes=size)
 
 

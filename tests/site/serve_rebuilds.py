@@ -33,7 +33,11 @@ def _rebuild(project: Path, site: Path, *, first: bool) -> float:
 
 
 def _record(site: Path, number: int, seconds: float) -> None:
-    """Digests of every file after rebuild `number`, beside the site folder."""
+    """Digests of every file after rebuild `number` (and its search index), beside the site folder."""
+    pending = site.resolve().parent / f".{site.name}.handbok-sok-pagar"  # search_index.pending_marker
+    deadline = time.monotonic() + 300
+    while pending.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
     digests = {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                for p in sorted(site.rglob("*")) if p.is_file()}
     site.with_name(f"{site.name}.{number}.json").write_text(json.dumps(digests), encoding="utf-8")

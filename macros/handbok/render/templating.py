@@ -48,6 +48,9 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        # Compiled templates kept on disk (keyed by each template's source): `make serve`
+        # re-imports the core on every rebuild and would otherwise compile them all again.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     env.filters.update({
         "html": _safe(escape.html_text),
