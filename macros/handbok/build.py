@@ -21,7 +21,6 @@ from handbok import (
     editor_macros,
     html_blocks,
     html_fixes,
-    load,
     macro_pages,
     page_macros,
     redirects,
@@ -38,7 +37,6 @@ from handbok import (
 )
 from handbok.currency import AsOf
 from handbok.generated import GeneratedFile
-from handbok.load import load_document
 from handbok.problems import Problem, format_problem
 from handbok.project import Project, check_project
 from handbok.published_urls import page_url
@@ -106,14 +104,7 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
         if serving:
             return BuildContext(root, serving, errors=(f"fel: {error}",))
         raise BuildStopped(f"Bygget stoppades: {error}") from None
-    # Under `make serve --dirty`, unchanged data files are not parsed again (serve_cache.py).
-    memo = None
-    if site_dir is not None:
-        loader_code = serve_cache.digest(Path(load.__file__).read_bytes())
-        memo = serve_cache.DocumentMemo(serve_cache.memo_path(site_dir), load_document, version=loader_code)
-    project, problems = check_project(root, today=today, read=memo or load_document)
-    if memo is not None:
-        memo.save()
+    project, problems = check_project(root, today=today)
     if (problems or project is None) and serving:
         lines = [format_problem(p) for p in sorted(problems, key=str)]
         return BuildContext(root, serving, errors=tuple(lines or ["fel: datan kunde inte läsas"]))

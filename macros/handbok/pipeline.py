@@ -7,7 +7,7 @@ loader, checked by the same validator and message formatter as the records.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +17,6 @@ from handbok.kinds import RECORD_KINDS, REDIRECT_MAP, REDIRECT_SCHEMA
 from handbok.load import Document, load_document
 from handbok.model import Portfolio
 from handbok.problems import Problem
-
-# Reads one data file's bytes into a Document (load.load_document; `make serve` passes a memo).
-DocumentReader = Callable[[str, bytes], tuple[Document | None, list[Problem]]]
 
 
 @dataclass(frozen=True)
@@ -48,16 +45,14 @@ def load_portfolio(data_dir: Path, schema_dir: Path, *,
     return portfolio, problems
 
 
-def load_data(data_dir: Path, schema_dir: Path, *, today: dt.date,
-              read: DocumentReader = load_document) -> LoadedData:
+def load_data(data_dir: Path, schema_dir: Path, *, today: dt.date) -> LoadedData:
     """The records (as load_portfolio) and the redirect map, every problem of both at once."""
-    portfolio, documents, problems = _load_records(data_dir, schema_dir, today=today, read=read)
+    portfolio, documents, problems = _load_records(data_dir, schema_dir, today=today)
     redirect_map, map_problems = load_redirect_map(data_dir, schema_dir)
     return LoadedData(portfolio, documents, redirect_map, sorted(problems + map_problems))
 
 
-def _load_records(data_dir: Path, schema_dir: Path, *, today: dt.date,
-                  read: DocumentReader = load_document) \
+def _load_records(data_dir: Path, schema_dir: Path, *, today: dt.date) \
         -> tuple[Portfolio | None, dict[str, list[Document]], list[Problem]]:
     repo_root = data_dir.parent
     validators, problems = validate.load_validators(schema_dir, repo_root)
@@ -71,7 +66,7 @@ def _load_records(data_dir: Path, schema_dir: Path, *, today: dt.date,
     documents: dict[str, list[Document]] = {}
     unreadable: dict[str, set[str]] = {}
     for kind in RECORD_KINDS:
-        loaded, kind_problems = _load_kind(data_dir / kind.folder, repo_root, read)
+        loaded, kind_problems = _load_kind(data_dir / kind.folder, repo_root)
         documents[kind.name] = loaded
         unreadable[kind.name] = {Path(p.path).stem for p in problems + kind_problems
                                  if p.path.startswith(f"{data_dir.name}/{kind.folder}/")}
@@ -107,18 +102,16 @@ def load_redirect_map(data_dir: Path, schema_dir: Path) -> tuple[Document | None
     return (None, problems) if problems else (document, [])
 
 
-def _read_document(path: Path, repo_root: Path,
-                   read: DocumentReader = load_document) -> tuple[Document | None, list[Problem]]:
+def _read_document(path: Path, repo_root: Path) -> tuple[Document | None, list[Problem]]:
     rel = path.relative_to(repo_root).as_posix()
     try:
         raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(rel, 1, 1, f"filen kan inte läsas: {error.strerror}", "las")]
-    return read(rel, raw)
+    return load_document(rel, raw)
 
 
-def _load_kind(folder: Path, repo_root: Path,
-               read: DocumentReader = load_document) -> tuple[list[Document], list[Problem]]:
+def _load_kind(folder: Path, repo_root: Path) -> tuple[list[Document], list[Problem]]:
     documents: list[Document] = []
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -126,7 +119,7 @@ def _load_kind(folder: Path, repo_root: Path,
     for path in sorted(folder.iterdir()):
         if path.suffix != ".yaml" or not path.is_file() or path.is_symlink():
             continue  # reported by source_files
-        document, file_problems = _read_document(path, repo_root, read)
+        document, file_problems = _read_document(path, repo_root)
         problems += file_problems
         if document is not None:
             documents.append(document)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from handbok import authored, nav_check, pipeline, redirects, source_files
 from handbok.authored import PageMeta
-from handbok.load import load_document
 from handbok.model import Portfolio
 from handbok.problems import Problem
 from handbok.redirects import RedirectPage
@@ -24,15 +23,14 @@ class Project:
     today: dt.date
 
 
-def check_project(repo_root: Path, *, today: dt.date,
-                  read: pipeline.DocumentReader = load_document) -> tuple[Project | None, list[Problem]]:
+def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, list[Problem]]:
     """Data and redirect map, authored pages' front matter, nav and links, and redirects.
 
     The project is None when the data cannot be read into a portfolio; otherwise it is
     returned with the problems (there are none when the build may go ahead).
     """
     docs = repo_root / "docs"
-    data = pipeline.load_data(repo_root / "data", repo_root / "schemas", today=today, read=read)
+    data = pipeline.load_data(repo_root / "data", repo_root / "schemas", today=today)
     problems = list(data.problems) + authored.check_authored_pages(docs, repo_root)
     for folder in ("docs", "schemas"):  # data/ is checked by the pipeline
         problems += source_files.symlink_problems(repo_root / folder, repo_root)

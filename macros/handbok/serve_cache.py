@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 # Inputs every page depends on, relative to the repository root.
 SHARED_INPUTS = ("mkdocs.yml", "overrides", "docs/assets", "includes", "macros", "schemas")
@@ -86,42 +84,6 @@ def state_path(site_dir: str | Path) -> Path:
     """Beside, not inside, the site folder: a clean build must not have it."""
     site = Path(site_dir).resolve()
     return site.parent / f".{site.name}.handbok-serve.json"
-
-
-class DocumentMemo:
-    """Loaded data files kept between serve rebuilds, keyed by path and content digest.
-
-    Loading is a pure function of a file's bytes (load.load_document), so an unchanged file
-    need not be parsed again. Kept as a pickle beside the site folder, written by this process.
-    """
-
-    def __init__(self, path: Path, read: Callable[[str, bytes], Any], *, version: str) -> None:
-        """`version` names the loader's code: a memo written by another version is not used."""
-        self.path, self.read, self.version = path, read, version
-        self.saved: dict[tuple[str, str], Any] = {}
-        try:
-            with path.open("rb") as file:
-                saved_version, saved = pickle.load(file)  # noqa: S301 - written by this process
-            if saved_version == version:
-                self.saved = saved
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            pass
-        self.used: dict[tuple[str, str], Any] = {}
-
-    def __call__(self, rel: str, raw: bytes) -> Any:
-        key = (rel, hashlib.sha256(raw).hexdigest())
-        if key not in self.used:
-            self.used[key] = self.saved[key] if key in self.saved else self.read(rel, raw)
-        return self.used[key]
-
-    def save(self) -> None:
-        with self.path.open("wb") as file:
-            pickle.dump((self.version, self.used), file, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def memo_path(site_dir: str | Path) -> Path:
-    site = Path(site_dir).resolve()
-    return site.parent / f".{site.name}.handbok-data.pickle"
 
 
 def page_key(*, shared: str, navigation: str, source: str | bytes, data: str = "") -> str:
