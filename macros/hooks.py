@@ -51,13 +51,29 @@ def on_startup(*, command: str, dirty: bool) -> None:
             lambda record: "'dirty' build" not in record.getMessage())
 
 
+def _core_version() -> tuple[tuple[str, int, int], ...]:
+    """Every core file with its size and modification time: what says the core was edited."""
+    files = sorted(Path(_CORE_DIR, "handbok").rglob("*"))
+    return tuple((str(p), s.st_size, s.st_mtime_ns) for p in files if p.is_file()
+                 and "__pycache__" not in p.parts for s in [p.stat()])
+
+
 def _fresh_core() -> ModuleType:
-    """Under `mkdocs serve`, the core imported anew, so edits to it take effect on a rebuild."""
+    """Under `mkdocs serve`, the core imported anew when its files changed, so edits take effect.
+
+    An unchanged core is kept, with its compiled templates and caches (issue 15).
+    """
+    loaded = sys.modules.get(core.__name__)
+    version = _core_version()
+    if loaded is not None and getattr(loaded, "LOADED_VERSION", None) == version:
+        return loaded
     for name in [n for n in sys.modules if n == "handbok" or n.startswith("handbok.")]:
         del sys.modules[name]
     if _CORE_DIR not in sys.path:  # MkDocs restores sys.path after loading this module
         sys.path.insert(0, _CORE_DIR)
-    return importlib.import_module(core.__name__)
+    fresh = importlib.import_module(core.__name__)
+    fresh.LOADED_VERSION = version  # type: ignore[attr-defined]  # read back by the next rebuild
+    return fresh
 
 
 def context(config: MkDocsConfig) -> core.BuildContext:

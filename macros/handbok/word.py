@@ -8,6 +8,7 @@ set from that date, never from the clock.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
@@ -157,8 +158,9 @@ def template_title(markdown: str) -> str:
     return first[2].split(":", 1)[0].strip()
 
 
+@functools.lru_cache(maxsize=64)  # `make serve` keeps the core between rebuilds (issue 15)
 def render_docx(markdown: str, *, build_date: dt.date) -> bytes:
-    """One template as a .docx package."""
+    """One template as a .docx package (a pure function of the text and the date)."""
     doc = Document()
     doc.styles["Normal"].font.size = Pt(11)
     _set_swedish(doc)
