@@ -7,6 +7,7 @@ loader, checked by the same validator and message formatter as the records.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +109,13 @@ def _read_document(path: Path, repo_root: Path) -> tuple[Document | None, list[P
         raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(rel, 1, 1, f"filen kan inte läsas: {error.strerror}", "las")]
+    return _load_document_once(rel, raw)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _load_document_once(rel: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """load_document is a pure function of path and bytes; `make serve` keeps the core between
+    rebuilds (issue 15), so an unchanged file is not parsed again. Results are not mutated."""
     return load_document(rel, raw)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from functools import lru_cache
 
 from handbok.currency import AsOf
@@ -57,6 +58,9 @@ def _summary_values(insats: Insats, as_of: AsOf) -> dict[str, object]:
     }
 
 
+# Pages are pure functions of the (frozen, compared-by-value) records they show; `make serve`
+# keeps the core between rebuilds, so an unchanged record's page is not rendered again (issue 15).
+@functools.lru_cache(maxsize=1 << 14)
 def render_initiative_page(insats: Insats, *, as_of: AsOf) -> str:
     return render(
         "insats.md.j2",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from handbok.currency import AsOf
 from handbok.kinds import BEHOV, RECORD_PAGE_ROOT, RECORD_PAGE_ROOT_URL
-from handbok.model import Behov, Portfolio
+from handbok.model import Behov, Insats, Portfolio
 from handbok.render.badges import label, need_status_badge
 from handbok.render.blocks import (
     amount_text,
@@ -20,7 +22,12 @@ from handbok.render.templating import markup, render
 
 
 def render_need_page(need: Behov, portfolio: Portfolio, *, as_of: AsOf) -> str:
-    initiatives = sorted(portfolio.initiatives_for_need(need), key=lambda i: i.id)
+    initiatives = tuple(sorted(portfolio.initiatives_for_need(need), key=lambda i: i.id))
+    return _need_page(need, initiatives, as_of)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # see render_initiative_page
+def _need_page(need: Behov, initiatives: tuple[Insats, ...], as_of: AsOf) -> str:
     return render(
         "behov.md.j2",
         need=need,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from handbok.currency import AsOf
 from handbok.kinds import ENHET, RECORD_PAGE_ROOT, RECORD_PAGE_ROOT_URL
-from handbok.model import Enhet, Portfolio
+from handbok.model import Behov, Enhet, Insats, Portfolio
 from handbok.render.badges import label
 from handbok.render.blocks import currency_block, initiative_line, need_line, page_heading, source_citation
 from handbok.render.links import record_html_link, record_link
@@ -13,10 +15,15 @@ from handbok.render.templating import markup, render
 
 
 def render_unit_page(unit: Enhet, portfolio: Portfolio, *, as_of: AsOf) -> str:
-    parent = portfolio.parent_of(unit)
-    children = sorted(portfolio.children_of(unit), key=lambda u: u.id)
-    initiatives = sorted(portfolio.initiatives_for_unit(unit), key=lambda i: i.id)
-    needs = sorted(portfolio.needs_for_unit(unit), key=lambda b: b.id)
+    return _unit_page(unit, portfolio.parent_of(unit),
+                      tuple(sorted(portfolio.children_of(unit), key=lambda u: u.id)),
+                      tuple(sorted(portfolio.initiatives_for_unit(unit), key=lambda i: i.id)),
+                      tuple(sorted(portfolio.needs_for_unit(unit), key=lambda b: b.id)), as_of)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # see initiative_page.render_initiative_page
+def _unit_page(unit: Enhet, parent: Enhet | None, children: tuple[Enhet, ...],
+               initiatives: tuple[Insats, ...], needs: tuple[Behov, ...], as_of: AsOf) -> str:
     return render(
         "enhet.md.j2",
         heading=markup(page_heading(unit.namn, kind=ENHET, record_id=unit.id)),
