@@ -329,9 +329,7 @@ def _value_message(error: ValidationError, path: tuple[str | int, ...],
                    hints: Mapping[str, str]) -> str:
     subject = _subject(path)
     hint = hints.get(path[-1]) if path and isinstance(path[-1], str) else None
-    value = error.instance
-    keyword = error.validator
-    schema = _keyword_schema(error)
+    value, keyword, schema = error.instance, error.validator, _keyword_schema(error)
     if keyword == "enum":
         allowed = ", ".join(str(v) for v in schema["enum"])
         guess = closest(value, map(str, schema["enum"]), enum_labels()) \
@@ -345,12 +343,20 @@ def _value_message(error: ValidationError, path: tuple[str | int, ...],
         return f"{subject} ska vara {wanted}, men är {_describe(value)}"
     if keyword == "format":
         return f"{subject} har värdet {_show(value)}, som inte är ett giltigt datum (ÅÅÅÅ-MM-DD)"
-    if keyword == "pattern" and hint:
-        return f"{subject} har värdet {_show(value)}, men {hint}"
     if keyword == "pattern":
-        explanation = _SLUG_EXPLANATION if schema["pattern"] == python_pattern(SLUG_PATTERN) else \
-            f"ska matcha mönstret {schema['pattern'].replace(chr(92) + 'Z', '$')}"
-        return f"{subject} har värdet {_show(value)}, men {explanation}"
+        return f"{subject} har värdet {_show(value)}, men {hint or _pattern_explanation(schema)}"
+    return _bounds_message(subject, value, str(keyword), schema) or \
+        f"{subject} är inte giltigt: {error.message}"
+
+
+def _pattern_explanation(schema: Mapping[str, Any]) -> str:
+    if schema["pattern"] == python_pattern(SLUG_PATTERN):
+        return _SLUG_EXPLANATION
+    return f"ska matcha mönstret {schema['pattern'].replace(chr(92) + 'Z', '$')}"
+
+
+def _bounds_message(subject: str, value: object, keyword: str, schema: Mapping[str, Any]) -> str | None:
+    """Messages for numeric bounds, lengths, list rules and the date alternatives."""
     if keyword in ("minimum", "maximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
         allowed = f"{low}–{high}" if low is not None and high is not None else \
@@ -367,7 +373,7 @@ def _value_message(error: ValidationError, path: tuple[str | int, ...],
             # Written as a date, but the day or month does not exist (2026-02-30, 2026-13).
             return f"{subject} har värdet {_show(value)}, som inte är ett datum som finns"
         return f"{subject} har värdet {_show(value)}, som inte är tillåtet: {schema['description']}"
-    return f"{subject} är inte giltigt: {error.message}"
+    return None
 
 
 def _subject(path: tuple[str | int, ...]) -> str:
