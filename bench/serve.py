@@ -116,6 +116,11 @@ class _Server:
         time.sleep(_SETTLE_PAUSE_S)
 
     def stop(self) -> None:
+        """Let the last background indexing finish (no orphaned Pagefind), then stop."""
+        try:
+            self.settle(60.0)
+        except ServeFailed:
+            pass
         self.process.terminate()
         try:
             self.process.wait(timeout=20)
@@ -163,7 +168,7 @@ def serve_latencies(project: Path, record_id: str, *, repeats: int = 3, timeout_
                     startup_timeout_s: float = 900.0) -> ServeLatencies:
     """Start `mkdocs serve --dirty` on `project`; time a data edit and an authored-page edit."""
     result = ServeLatencies()
-    with tempfile.TemporaryDirectory(prefix="handbok-serve-") as work:
+    with tempfile.TemporaryDirectory(prefix="handbok-serve-", ignore_cleanup_errors=True) as work:
         server = _Server(project, Path(work))
         try:
             start = time.monotonic()
