@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +19,24 @@ GZIP_LEVEL = 6  # what web servers typically use
 
 
 @dataclass(frozen=True)
+class TreeMemory:
+    """Peaks sampled from /proc while a child runs (MB); 0 when nothing could be read."""
+
+    own_mb: float = 0.0  # the child's own VmHWM (MkDocs, without Pagefind)
+    descendants_mb: float = 0.0  # the largest VmHWM of any descendant (Pagefind's indexer)
+    together_mb: float = 0.0  # the largest sum of VmRSS over the whole tree at one sample
+
+
+@dataclass(frozen=True)
 class ChildRun:
     wall_s: float
     cpu_s: float
+    # ru_maxrss from wait4: on Linux the maximum of the child and all its waited-for
+    # descendants (Pagefind's indexer is a subprocess of the build), not their sum.
     peak_rss_mb: float
     returncode: int
     output: str
+    memory: TreeMemory = TreeMemory()
 
 
 @dataclass(frozen=True)
@@ -45,19 +58,91 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+MEMORY_SAMPLE_S = 0.1
+
+
+def _status_kb(pid: int) -> tuple[int, int]:
+    """(VmHWM, VmRSS) of a live process in KiB; (0, 0) once it is gone."""
+    hwm = rss = 0
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                hwm = int(line.split()[1])
+            elif line.startswith("VmRSS:"):
+                rss = int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return hwm, rss
+
+
+def _descendants(pid: int) -> list[int]:
+    found: list[int] = []
+    pending = [pid]
+    while pending:
+        parent = pending.pop()
+        try:
+            tasks = list(Path(f"/proc/{parent}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except (OSError, ValueError):
+                continue
+            found += children
+            pending += children
+    return found
+
+
+class _TreeSampler:
+    """Samples the child's and its descendants' memory every MEMORY_SAMPLE_S until stopped.
+
+    VmHWM is the kernel's own peak, so the child's figure is exact up to the last sample; a
+    descendant that lives shorter than a sample interval may be missed.
+    """
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.own = self.descendants = self.together = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            own_hwm, own_rss = _status_kb(self.pid)
+            self.own = max(self.own, own_hwm)
+            together = own_rss
+            for child in _descendants(self.pid):
+                hwm, rss = _status_kb(child)
+                self.descendants = max(self.descendants, hwm)
+                together += rss
+            self.together = max(self.together, together)
+            self._stop.wait(MEMORY_SAMPLE_S)
+
+    def stop(self) -> TreeMemory:
+        self._stop.set()
+        self._thread.join()
+        return TreeMemory(self.own / 1024, self.descendants / 1024, self.together / 1024)
+
+
 def run_child(argv: list[str], *, cwd: Path, env: dict[str, str]) -> ChildRun:
     """Run one child to completion; rusage comes from wait4 for exactly this child."""
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+        sampler = _TreeSampler(process.pid)
+        # The sampler reads /proc/<pid> until wait4 reaps the child; a zombie's status has no
+        # VmHWM, so the last live sample stands.
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
+        memory = sampler.stop()
         process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
         text = output.read().decode("utf-8", errors="replace")
     # Linux reports ru_maxrss in KiB.
     return ChildRun(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-                    process.returncode, text)
+                    process.returncode, text, memory)
 
 
 def build(project: Path, site_dir: Path) -> ChildRun:
