@@ -190,25 +190,44 @@ def _mb(size: int) -> float:
 
 def site_sizes(site_dir: Path) -> SiteSizes:
     files = [p for p in site_dir.rglob("*") if p.is_file()]
-    index = site_dir / "search" / "search_index.json"
+    # The reader's search: Material's search_index.json (its configuration only since issue 15)
+    # and the Pagefind bundle.
+    index = [p for p in files if p.relative_to(site_dir).parts[0] == "pagefind"
+             or p.relative_to(site_dir).as_posix() == "search/search_index.json"]
     portfolio = site_dir / "portfolj" / "index.html"
     portfolio_bytes = portfolio.read_bytes() if portfolio.is_file() else None
     return SiteSizes(
         site_mb=_mb(sum(p.stat().st_size for p in files)),
         html_pages=sum(1 for p in files if p.suffix == ".html"),
-        search_index_mb=_mb(index.stat().st_size) if index.is_file() else None,
+        search_index_mb=_mb(sum(p.stat().st_size for p in index)) if index else None,
         portfolio_kb=len(portfolio_bytes) / 1000 if portfolio_bytes is not None else None,
         portfolio_gzip_kb=(len(gzip.compress(portfolio_bytes, GZIP_LEVEL, mtime=0)) / 1000
                            if portfolio_bytes is not None else None),
     )
 
 
-def portfolio_share_of_search_index(site_dir: Path) -> float | None:
-    """Share of the search index's text that comes from the portfolj/ page (duplication check)."""
+def _search_documents(site_dir: Path) -> list[dict[str, str]]:
+    """Indexed pages as {location, title, text}: Pagefind's fragments, else Material's index."""
+    fragments = sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment"))
+    if fragments:
+        docs = []
+        for fragment in fragments:
+            data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+            docs.append({"location": data["url"].lstrip("/"), "title": data["meta"].get("title", ""),
+                         "text": data["content"]})
+        return docs
     index = site_dir / "search" / "search_index.json"
     if not index.is_file():
+        return []
+    found: list[dict[str, str]] = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
+    return found
+
+
+def portfolio_share_of_search_index(site_dir: Path) -> float | None:
+    """Share of the search index's text that comes from the portfolj/ page (duplication check)."""
+    docs = _search_documents(site_dir)
+    if not docs:
         return None
-    docs = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
     total = sum(len(d.get("text", "")) + len(d.get("title", "")) for d in docs) or 1
     portfolio = sum(len(d.get("text", "")) + len(d.get("title", ""))
                     for d in docs if d.get("location", "").startswith("portfolj/"))

@@ -115,7 +115,7 @@ def size_table(results: list[SizeResult]) -> str:
                           else None, 1, " %")])
     return _table(["Insatser + behov", "Topp-RSS bygge (MB)", "Topp-RSS golv (MB)",
                    "Topp-RSS golv i nav (MB)", "Webbplats (MB)", "HTML-sidor", "Golv (MB)",
-                   "Golv i nav (MB)", "Sökindex (MB)", "Portfölj KB (rå / gzip)",
+                   "Golv i nav (MB)", "Sökindex, Pagefind (MB)", "Portfölj KB (rå / gzip)",
                    "Portföljens andel av sökindex"], rows)
 
 
