@@ -2,43 +2,55 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
 from markupsafe import Markup
 
 from handbok.currency import AsOf
 from handbok.kinds import PORTFOLIO_PAGE, SECTION_PAGE_ROOT
-from handbok.model import BehovStatus, Enhet, Fas, Portfolio
+from handbok.model import Behov, BehovStatus, Enhet, Fas, Insats, Portfolio
 from handbok.render.badges import UNKNOWN_LABEL, label
 from handbok.render.blocks import initiative_line, need_line
 from handbok.render.links import record_link
 from handbok.render.templating import markup, render
 
 INDENT = "    "  # one level of a nested Markdown list
+T = TypeVar("T")
+
+
+Record = TypeVar("Record", Insats, Behov)
+Value = TypeVar("Value", Fas, BehovStatus)
+
+
+def _groups(records: Iterable[Record], values: Iterable[Value], value_of: Callable[[Record], Value | None],
+            unknown: tuple[str, str], line: Callable[[Record], T]) -> list[tuple[str, str, list[T]]]:
+    """(heading, anchor, lines) per value in order; the unknown value only when some have it."""
+    ordered = sorted(records, key=lambda r: r.id)
+    steps: list[tuple[Value | None, str, str]] = [(v, v.label, v.value) for v in values]
+    steps.append((None, *unknown))
+    groups = []
+    for value, heading, anchor in steps:
+        members = [r for r in ordered if value_of(r) is value]
+        if value is not None or members:
+            groups.append((heading, anchor, [line(r) for r in members]))
+    return groups
 
 
 def render_initiative_index(portfolio: Portfolio, *, as_of: AsOf) -> str:
     """Initiatives by step of the process model; an unknown step only when some have none."""
-    steps: list[tuple[Fas | None, str, str]] = [(fas, fas.label, fas.value) for fas in Fas]
-    steps.append((None, f"Steg: {UNKNOWN_LABEL.lower()}", "fas-saknas"))
-    groups = []
-    for fas, heading, anchor in steps:
-        in_step = sorted((i for i in portfolio.insatser if i.fas is fas), key=lambda i: i.id)
-        if fas is not None or in_step:
-            lines = [markup(initiative_line(i, as_of, root=SECTION_PAGE_ROOT)) for i in in_step]
-            groups.append((heading, anchor, lines))
+    groups = _groups(portfolio.insatser, Fas, lambda i: i.fas,
+                     (f"Steg: {UNKNOWN_LABEL.lower()}", "fas-saknas"),
+                     lambda i: markup(initiative_line(i, as_of, root=SECTION_PAGE_ROOT)))
     return render("index_insatser.md.j2", count=len(portfolio.insatser), steps=groups,
                   portfolio_link=SECTION_PAGE_ROOT + PORTFOLIO_PAGE)
 
 
 def render_need_index(portfolio: Portfolio, *, as_of: AsOf) -> str:
     """Needs by status; an unknown status only when some have none."""
-    statuses: list[tuple[BehovStatus | None, str, str]] = [(s, s.label, s.value) for s in BehovStatus]
-    statuses.append((None, f"Status: {UNKNOWN_LABEL.lower()}", "status-saknas"))
-    groups = []
-    for status, heading, anchor in statuses:
-        needs = sorted((b for b in portfolio.behov if b.status is status), key=lambda b: b.id)
-        if status is not None or needs:
-            lines = [(markup(need_line(b, as_of, root=SECTION_PAGE_ROOT)), b.is_shared) for b in needs]
-            groups.append((heading, anchor, lines))
+    groups = _groups(portfolio.behov, BehovStatus, lambda b: b.status,
+                     (f"Status: {UNKNOWN_LABEL.lower()}", "status-saknas"),
+                     lambda b: (markup(need_line(b, as_of, root=SECTION_PAGE_ROOT)), b.is_shared))
     return render("index_behov.md.j2", count=len(portfolio.behov), statuses=groups)
 
 
