@@ -5,6 +5,8 @@ The tier markers (`browser`, `build`) are enforced by the hooks imported from te
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -68,6 +70,18 @@ def build_site(project_dir: Path, site_dir: Path, env: dict[str, str] | None = N
         capture_output=True, text=True, env=run_env, cwd=project_dir,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+def search_documents(site_dir: Path) -> dict[str, dict[str, str]]:
+    """What the reader's search holds (issue 15): each Pagefind fragment, by site-relative URL.
+
+    A fragment is gzip'd `pagefind_dcd` + JSON; the URL is given as "/insatser/x/".
+    """
+    docs = {}
+    for fragment in sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        docs[data["url"].lstrip("/")] = {"title": data["meta"]["title"], "text": data["content"]}
+    return docs
 
 
 def copy_project(dest: Path) -> Path:

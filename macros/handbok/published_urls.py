@@ -23,7 +23,7 @@ INVENTORY_HEADER = (
     "# och rubrikankare på skrivna sidor. Andra webbplatser länkar hit, så en rad får bara\n"
     "# försvinna efter ett godkänt beslut. Filen skrivs av `make urls`; ändra den inte för hand.\n"
 )
-_UNLISTED_DIRS = {"assets", "search"}
+_UNLISTED_DIRS = {"assets", "search", "pagefind"}  # pagefind/: the search index (issue 15)
 _UNLISTED_FILES = {"sitemap.xml.gz"}
 _REDIRECT_MARK = re.compile(rb'<meta\s+http-equiv="refresh"\s+content="0;\s*url=([^"]+)"', re.I)
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}

@@ -8,9 +8,7 @@ this reads the Pagefind fragments readers download.
 
 from __future__ import annotations
 
-import gzip
 import html
-import json
 import re
 from pathlib import Path
 
@@ -18,7 +16,7 @@ import pytest
 import yaml
 
 from handbok.kinds import PAGE_KINDS
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, search_documents
 
 pytestmark = pytest.mark.build
 
@@ -41,11 +39,7 @@ def _records() -> list[tuple[str, str, str]]:
 
 @pytest.fixture(scope="module")
 def search_docs(built_site: Path) -> dict[str, dict[str, str]]:
-    """Each indexed page's Pagefind fragment: URL (relative, as in the site) → title and text."""
-    docs = {}
-    for fragment in sorted((built_site / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        docs[data["url"].lstrip("/")] = {"title": data["meta"]["title"], "text": data["content"]}
+    docs = search_documents(built_site)
     assert docs, "inga Pagefind-fragment i bygget"
     return docs
 

@@ -7,7 +7,6 @@ without redirects, and after adding `tidigare_id`, a redirect-map entry and expl
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -31,7 +30,7 @@ from handbok.published_urls import (
     updated_inventory,
 )
 from tests.browser.site_pages import AXE_JS, serve_directory
-from tests.conftest import REPO_ROOT, build_site, copy_project, require_tool
+from tests.conftest import REPO_ROOT, build_site, copy_project, require_tool, search_documents
 
 pytestmark = pytest.mark.build
 
@@ -179,8 +178,7 @@ def test_redirects_stay_out_of_sitemap_and_search(builds: Builds) -> None:
     assert f"{SITE_URL}om/lankprov-flyttad/" in locations
     assert all(loc.startswith(SITE_URL) for loc in locations)
     assert not [loc for loc in locations if OLD_ID in loc or loc.endswith("/om/lankprov/")]
-    index = json.loads((builds.redirected / "search/search_index.json").read_text("utf-8"))
-    places = {doc["location"].split("#")[0] for doc in index["docs"]}
+    places = set(search_documents(builds.redirected))
     assert f"insatser/{NEW_ID}/" in places
     assert f"insatser/{OLD_ID}/" not in places and "om/lankprov/" not in places
 
