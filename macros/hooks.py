@@ -221,13 +221,15 @@ def _skip_unchanged_pages(built: core.BuildContext, nav: Navigation, files: File
     today = built.today
     assert today is not None  # only a checked project keeps a serve state
     for file in files.documentation_pages():
-        if file.src_uri in skipped:
-            # MkDocs asks each file whether to rebuild it; File has no setting for this.
-            file.is_modified = lambda: False  # type: ignore[method-assign]
-            if file.page is not None:
-                file.page.update_date = today.isoformat()
-                if skipped[file.src_uri] is not None:
-                    file.page.title = skipped[file.src_uri]
+        # MkDocs asks each file whether to rebuild it; File has no setting for this. Its own
+        # answer (source newer than output) would skip a macro page after a data edit, or every
+        # authored page after a nav change, so the page key decides both ways.
+        unchanged = file.src_uri in skipped
+        file.is_modified = (lambda: False) if unchanged else (lambda: True)  # type: ignore[method-assign]
+        if unchanged and file.page is not None:
+            file.page.update_date = today.isoformat()
+            if skipped[file.src_uri] is not None:
+                file.page.title = skipped[file.src_uri]
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -40,7 +40,11 @@ def _record(site: Path, number: int, seconds: float) -> None:
         time.sleep(0.05)
     digests = {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                for p in sorted(site.rglob("*")) if p.is_file()}
+    # When each file was last written: a page rebuilt with the same bytes still gets a new time.
+    written = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
+               for p in sorted(site.rglob("*")) if p.is_file()}
     site.with_name(f"{site.name}.{number}.json").write_text(json.dumps(digests), encoding="utf-8")
+    site.with_name(f"{site.name}.{number}.written.json").write_text(json.dumps(written), encoding="utf-8")
     print(f"{seconds:.3f}", flush=True)
 
 
