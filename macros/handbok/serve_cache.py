@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,6 +110,3 @@ def navigation_signature(entries: Iterable[tuple[str, str]]) -> str:
     """The nav as (title, url) pairs in order; every page shows it, so every page depends on it."""
     return digest(*(f"{title}\x00{url}" for title, url in entries))
 
-
-def data_signature(pages: Mapping[str, str]) -> str:
-    return digest(*(f"{k}\x00{v}" for k, v in sorted(pages.items())))
