@@ -9,7 +9,6 @@ page's file and line instead of the plugin's traceback.
 
 from __future__ import annotations
 
-import functools
 import sys
 import traceback
 from pathlib import Path
@@ -38,10 +37,10 @@ def define_env(env: MacrosPlugin) -> None:
     # The build context hooks.on_config made (it runs first): data macros get the validated
     # portfolio and the build's date, configuration macros mkdocs.yml's `extra`, editor
     # macros the repository root.
+    # Calls go through the core, which records them for `make serve` (handbok/macro_calls.py).
     context = env.conf[CONTEXT_KEY]
-    for macros, first_argument in context.steps.macros(context, env.conf.extra):
-        for name, function in macros.items():
-            env.macro(functools.partial(function, first_argument), name)  # type: ignore[no-untyped-call]  # unannotated in mkdocs-macros
+    for name, function in context.steps.macros(context, env.conf.extra).items():
+        env.macro(function, name)  # type: ignore[no-untyped-call]  # unannotated in mkdocs-macros
 
 
 class _PageTemplate(Template):
@@ -130,6 +129,8 @@ def on_pre_page_macros(env: MacrosPlugin) -> None:
     sandbox = _sandbox_for(env)
     sandbox.failure = None
     sandbox.front_matter_lines = _lines_before(page, env.markdown)
+    context = env.conf[CONTEXT_KEY]
+    context.steps.begin_page_macros(context, page.file.src_uri)
 
 
 def _lines_before(page: Page, markdown: str) -> int:
@@ -142,6 +143,8 @@ def _lines_before(page: Page, markdown: str) -> int:
 
 
 def on_post_page_macros(env: MacrosPlugin) -> None:
+    context = env.conf[CONTEXT_KEY]
+    context.steps.end_page_macros(context)
     sandbox = _sandbox_for(env)
     if sandbox.failure is None:
         return

@@ -8,6 +8,7 @@ environment once, here, and everything else is derived from the checked Project.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from handbok import (
     editor_macros,
     html_blocks,
     html_fixes,
+    macro_calls,
     macro_pages,
     page_macros,
     redirects,
@@ -29,6 +31,7 @@ from handbok import (
     search_index,
     serve_cache,
     serve_errors,
+    serve_gc,
     site,
     site_macros,
     source_files,
@@ -42,6 +45,7 @@ from handbok.project import Project, check_project
 from handbok.published_urls import page_url
 
 CONTEXT_KEY = "handbok"  # where the adapter keeps the BuildContext in the MkDocs config
+ERROR_SITE_PAGE = "index.html"  # the serve error site's one page (the adapter writes it)
 
 
 class BuildStopped(Exception):
@@ -84,6 +88,8 @@ class BuildContext:
     held_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     # Under `make serve` (--dirty): what the last rebuild built, to skip unchanged pages.
     serve_state: serve_cache.ServeState | None = field(default=None, compare=False)
+    # The macros pages call in this build, with what each page called (made by bound_macros).
+    macro_log: list[macro_calls.MacroLog] = field(default_factory=list, compare=False)
 
     @property
     def today(self) -> dt.date | None:
@@ -97,22 +103,36 @@ class BuildContext:
 
 def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
           serving: bool, site_dir: Path | None = None) -> BuildContext:
-    """Read the date, check the project; raise BuildStopped on a problem unless serving."""
+    """Read the date, check the project; raise BuildStopped on a problem unless serving.
+
+    `site_dir` is given under `make serve` (--dirty): the last rebuild's state is read from
+    beside it, and the cycle collector is paused during a rebuild (serve_gc.py).
+    """
     try:
         today = builddate.today(environ)  # the build's one clock (issue 12)
     except ValueError as error:
         if serving:
-            return BuildContext(root, serving, errors=(f"fel: {error}",))
+            return _error_site(root, [f"fel: {error}"], site_dir)
         raise BuildStopped(f"Bygget stoppades: {error}") from None
+    if site_dir is not None and serve_cache.state_path(site_dir).exists():
+        serve_gc.pause()  # resumed in the background after the rebuild (build_search)
     project, problems = check_project(root, today=today)
     if (problems or project is None) and serving:
         lines = [format_problem(p) for p in sorted(problems, key=str)]
-        return BuildContext(root, serving, errors=tuple(lines or ["fel: datan kunde inte läsas"]))
+        return _error_site(root, lines or ["fel: datan kunde inte läsas"], site_dir)
     if problems or project is None:
         raise BuildStopped(stop_message(problems))
     state = serve_cache.ServeState.load(serve_cache.state_path(site_dir)) if site_dir else None
     return BuildContext(root, serving, project, AsOf(today, review.interval_months(extra)),
                         serve_state=state)
+
+
+def _error_site(root: Path, lines: list[str], site_dir: Path | None) -> BuildContext:
+    """Under serve, a failed check builds the problem list as the only page (issue 17)."""
+    serve_gc.resume()
+    if site_dir is not None:  # the error page takes the start page's place until a rebuild
+        serve_cache.mark_pending(serve_cache.state_path(site_dir), [ERROR_SITE_PAGE])
+    return BuildContext(root, True, errors=tuple(lines))
 
 
 def stop_message(problems: list[Problem]) -> str:
@@ -166,12 +186,27 @@ def fill_book(context: BuildContext, site_dir: Path) -> None:
     target.write_text(whole_book.fill_book(target.read_text(encoding="utf-8"), chapters), encoding="utf-8")
 
 
-def macros(context: BuildContext, extra: Mapping[str, Any]) -> list[tuple[dict[str, Callable[..., str]], object]]:
-    """Each macro table with the value its macros take first (mkdocs-macros binds them)."""
+def macros(context: BuildContext, extra: Mapping[str, Any]) -> dict[str, Callable[..., str]]:
+    """Every macro by name, as pages call it; calls are recorded for `make serve` (macro_calls.py)."""
     if context.project is None or context.as_of is None:
-        return []  # the serve error site: no page renders macros
+        return {}  # the serve error site: no page renders macros
     data = page_macros.MacroData(context.project.portfolio, context.as_of)
-    return [(page_macros.MACROS, data), (site_macros.MACROS, extra), (editor_macros.MACROS, context.root)]
+    tables = [(page_macros.MACROS, data), (site_macros.MACROS, extra), (editor_macros.MACROS, context.root)]
+    log = macro_calls.MacroLog({name: functools.partial(function, first)
+                                for table, first in tables for name, function in table.items()})
+    context.macro_log[:] = [log]
+    return log.bound()
+
+
+def begin_page_macros(context: BuildContext, src: str) -> None:
+    """A page's macros are about to be rendered (mkdocs-macros' pre-macro step)."""
+    for log in context.macro_log:
+        log.begin_page(src)
+
+
+def end_page_macros(context: BuildContext) -> None:
+    for log in context.macro_log:
+        log.end_page()
 
 
 def macro_names() -> list[str]:
@@ -193,24 +228,46 @@ def unchanged_pages(context: BuildContext, pages: Sequence[PageSource],
     """Under `make serve`: the pages this rebuild may skip (src -> the title they had).
 
     A page's key covers its source, the shared inputs, the nav, the date and, for pages that
-    render data through macros, the data (serve_cache.py). The book page is always rebuilt.
+    render macros, what their macros return now (serve_cache.py). The book page is always rebuilt.
     """
     state, as_of = context.serve_state, context.as_of
     assert state is not None and as_of is not None
     shared = serve_cache.digest(serve_cache.tree_digest(context.root, serve_cache.SHARED_INPUTS),
                                 as_of.today.isoformat(), str(as_of.review_months))
     nav = serve_cache.navigation_signature(navigation)
-    data = serve_cache.tree_digest(context.root, ("data",))
-    state.current, state.produced = {}, list(produced)
+    state.current, state.produced, state.macro_keys = {}, list(produced), {}
     skipped: dict[str, str | None] = {}
     for page in pages:
-        uses_data = page.src in macro_pages.MACRO_PAGES
-        key = serve_cache.page_key(shared=shared, navigation=nav, source=page.source,
-                                   data=data if uses_data else "")
+        base = key = serve_cache.page_key(shared=shared, navigation=nav, source=page.source)
+        if page.src in macro_pages.MACRO_PAGES:
+            key = _with_macro_output(context, state, page.src, base)
         state.current[page.dest] = key
         if page.src != whole_book.BOOK_PATH and state.unchanged(page.dest, key, page.dest_file):
             skipped[page.src] = state.titles.get(page.src)
+        elif page.src in macro_pages.MACRO_PAGES:
+            state.macro_keys[page.src] = (page.dest, base)  # its key follows from the calls it makes
+    for gone in set(state.calls) - {page.src for page in pages}:
+        del state.calls[gone]
+    state.begin(page.dest for page in pages if page.src not in skipped)
     return skipped
+
+
+def _with_macro_output(context: BuildContext, state: serve_cache.ServeState, src: str, key: str) -> str:
+    """A macro page's key with its macros' output now; "" (never equal) when that is unknown."""
+    replayed = context.macro_log[0].replay(state.calls.get(src)) if context.macro_log else None
+    return serve_cache.digest(key, replayed) if replayed is not None else ""
+
+
+def _record_macro_calls(context: BuildContext, state: serve_cache.ServeState) -> None:
+    """The keys of the macro pages rebuilt now, from the calls they made (macro_calls.py)."""
+    made = context.macro_log[0].calls if context.macro_log else {}
+    for src, (dest, key) in state.macro_keys.items():
+        calls = made.get(src)
+        state.current[dest] = serve_cache.digest(key, macro_calls.calls_digest(calls)) if calls is not None else ""
+        if calls is None:
+            state.calls.pop(src, None)  # not known: rebuilt next time too
+        else:
+            state.calls[src] = calls
 
 
 def record_title(context: BuildContext, src: str, title: str | None) -> None:
@@ -223,9 +280,10 @@ def finish_serve_rebuild(context: BuildContext, site_dir: Path) -> None:
     state = context.serve_state
     assert state is not None
     expected = [*state.produced, "404.html", "sitemap.xml", "sitemap.xml.gz"]
-    for stale in serve_cache.stale_files(site_dir, expected, kept_dirs=("search", "pagefind")):
+    for stale in serve_cache.stale_files(site_dir, expected, state.written, kept_dirs=("search", "pagefind")):
         stale.unlink()
-    state.keys, state.chapters = state.current, dict(context.book.chapters)
+    _record_macro_calls(context, state)
+    state.keys, state.chapters, state.written = state.current, dict(context.book.chapters), expected
     state.save()
 
 
@@ -235,6 +293,6 @@ def build_search(context: BuildContext, site_dir: Path) -> None:
     Under `make serve` it is built in the background, so the edited page is served at once.
     """
     if context.serving:
-        search_index.build_search_index_in_background(site_dir)
+        search_index.build_search_index_in_background(site_dir, then=serve_gc.collect_and_resume)
     else:
         search_index.build_search_index(site_dir)

@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,12 +79,13 @@ def build_search_index(site_dir: Path) -> SearchIndexSummary:
     return _index_pages(site_dir)
 
 
-def build_search_index_in_background(site_dir: Path) -> None:
+def build_search_index_in_background(site_dir: Path, then: Callable[[], None] = lambda: None) -> None:
     """Under `make serve`: the same index, built while the rebuilt pages are already served.
 
     Pagefind reads every page (about a second at 200 + 200 records), so the editor's page
     need not wait for it. A marker beside the site folder exists until the newest indexing
-    is done; each indexing waits for the one before it, so they never overlap.
+    is done; each indexing waits for the one before it, so they never overlap. `then` runs
+    in the same thread afterwards, before the marker goes.
     """
     material = site_dir / MATERIAL_INDEX
     if material.exists():
@@ -99,6 +101,7 @@ def build_search_index_in_background(site_dir: Path) -> None:
         try:
             _index_pages(site_dir)
         finally:
+            then()
             if marker.exists() and marker.read_text(encoding="utf-8") == token:
                 marker.unlink(missing_ok=True)
 
