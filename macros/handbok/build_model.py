@@ -6,7 +6,9 @@ Only called when validation found no problems, so every value here has the schem
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import Enum
+from functools import partial
 from typing import Any, TypeVar
 
 from handbok.load import Document
@@ -35,20 +37,74 @@ from handbok.model import (
 )
 
 E = TypeVar("E", bound=Enum)
+R = TypeVar("R")
 
 
 def build_portfolio(documents: dict[str, list[Document]]) -> Portfolio:
     """The portfolio from valid documents per kind ('insats', 'behov', 'enhet', 'kalla')."""
-    kallor = {k.id: k for k in (_kalla(d) for d in documents.get("kalla", []))}
-    enheter = {e.id: e for e in (_enhet(d, kallor) for d in documents.get("enhet", []))}
-    behov = {b.id: b for b in (_behov(d, kallor, enheter) for d in documents.get("behov", []))}
-    insatser = [_insats(d, kallor, enheter, behov) for d in documents.get("insats", [])]
-    return Portfolio(
+    kept = _KEPT.begin()
+    kallor = {k.id: k for k in (kept(d, (), partial(_kalla, d)) for d in documents.get("kalla", []))}
+    enheter = {e.id: e for e in (kept(d, _refs(d, kallor), partial(_enhet, d, kallor))
+                                 for d in documents.get("enhet", []))}
+    behov = {b.id: b for b in (kept(d, _refs(d, kallor, enheter), partial(_behov, d, kallor, enheter))
+                               for d in documents.get("behov", []))}
+    insatser = [kept(d, _refs(d, kallor, enheter, behov), partial(_insats, d, kallor, enheter, behov))
+                for d in documents.get("insats", [])]
+    return _KEPT.portfolio(Portfolio(
         insatser=tuple(sorted(insatser, key=lambda r: r.id)),
         behov=tuple(sorted(behov.values(), key=lambda r: r.id)),
         enheter=tuple(sorted(enheter.values(), key=lambda r: r.id)),
         kallor=tuple(sorted(kallor.values(), key=lambda r: r.id)),
-    )
+    ))
+
+
+def _refs(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enhet] | None = None,
+          behov: dict[str, Behov] | None = None) -> tuple[object, ...]:
+    """The records a document's record refers to (as the builders below resolve them)."""
+    data = document.data
+    units = tuple(enheter[u] for u in data["forvaltningar"]) if enheter is not None and "forvaltningar" in data else ()
+    needs = tuple(behov[b] for b in data.get("behov") or ()) if behov is not None else ()
+    return (kallor[data["kalla"]], *units, *needs)
+
+
+class _KeptRecords:
+    """The records and portfolio the last build made, for `make serve` (issue 15).
+
+    The core is kept between serve rebuilds, and an unchanged file is the same cached
+    Document. Its record is reused when every record it refers to was reused too, so the
+    pages cached per record (render/*) find it by identity. Each build keeps only its own.
+    """
+
+    def __init__(self) -> None:
+        self.current: dict[int, tuple[Document, tuple[object, ...], Any]] = {}
+        self.last_portfolio: Portfolio | None = None
+
+    def begin(self) -> Callable[[Document, tuple[object, ...], Callable[[], R]], R]:
+        previous, self.current = self.current, {}
+
+        def kept(document: Document, refs: tuple[object, ...], build: Callable[[], R]) -> R:
+            entry = previous.get(id(document))
+            if entry is None or entry[0] is not document or not _same(entry[1], refs):
+                entry = (document, refs, build())
+            self.current[id(document)] = entry
+            record: R = entry[2]
+            return record
+        return kept
+
+    def portfolio(self, made: Portfolio) -> Portfolio:
+        """The last portfolio when it holds the very same records (its lookups are then kept)."""
+        last = self.last_portfolio
+        if last is None or not all(_same(getattr(last, f), getattr(made, f))
+                                   for f in ("insatser", "behov", "enheter", "kallor")):
+            self.last_portfolio = last = made
+        return last
+
+
+def _same(first: tuple[object, ...], second: tuple[object, ...]) -> bool:
+    return len(first) == len(second) and all(a is b for a, b in zip(first, second, strict=True))
+
+
+_KEPT = _KeptRecords()
 
 
 def _source(document: Document) -> SourceRef:

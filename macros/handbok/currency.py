@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Protocol, overload
 
@@ -64,9 +65,11 @@ def confirmed_on(record: Dated) -> dt.date | None:
     A year or month counts from its last day: "2019" may describe December 2019. None when
     the source gives no date and no editor has confirmed the record: it is never current.
     """
-    information = record.uppgifterna_galler
-    known = [d for d in (information.last_day() if information else None, record.senast_granskad)
-             if d is not None]
+    return _confirmed(record.uppgifterna_galler, record.senast_granskad)
+
+
+def _confirmed(information: PartialDate | None, reviewed: dt.date | None) -> dt.date | None:
+    known = [d for d in (information.last_day() if information else None, reviewed) if d is not None]
     return max(known, default=None)
 
 
@@ -84,5 +87,10 @@ class AsOf:
 
     def is_current(self, record: Dated) -> bool:
         """True while the review interval since the information date or confirmation has not passed."""
-        known = confirmed_on(record)
-        return known is not None and not is_overdue(known, self.today, self.review_months)
+        return _is_current(record.uppgifterna_galler, record.senast_granskad, self.today, self.review_months)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # asked for every record on several pages (issue 15)
+def _is_current(information: PartialDate | None, reviewed: dt.date | None, today: dt.date, months: int) -> bool:
+    known = _confirmed(information, reviewed)
+    return known is not None and not is_overdue(known, today, months)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import KW_ONLY, dataclass, field
+from dataclasses import KW_ONLY, dataclass, field, fields
 from enum import Enum
 from functools import cached_property
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from handbok.kinds import BEHOV, ENHET, INSATS
 
@@ -164,6 +164,19 @@ class PartialDate:
         return text
 
 
+def _kept_hash(record: Any) -> int:
+    """The hash dataclasses would compute (of the compared fields), computed once per record.
+
+    Pages are cached per record (render/*), so records are hashed on every lookup, and a
+    record's hash covers the records it refers to; records are frozen, so it never changes.
+    """
+    kept: int | None = record.__dict__.get("_hash")
+    if kept is None:
+        kept = hash(tuple(getattr(record, f.name) for f in fields(record) if f.compare))
+        object.__setattr__(record, "_hash", kept)
+    return kept
+
+
 @dataclass(frozen=True)
 class Period:
     start: PartialDate | None = None
@@ -182,6 +195,8 @@ class SourceRef:
 class Kalla:
     """A source document the handbook's facts are traceable to."""
 
+    __hash__ = _kept_hash
+
     id: str
     titel: str
     utgivare: str
@@ -193,6 +208,8 @@ class Kalla:
 @dataclass(frozen=True)
 class Enhet:
     """An organisation unit (förvaltning, sjukhus, regionområde, ambulansverksamhet …)."""
+
+    __hash__ = _kept_hash
 
     id: str
     namn: str
@@ -215,6 +232,8 @@ class Enhet:
 @dataclass(frozen=True)
 class Behov:
     """A competence or development need identified by one or more units."""
+
+    __hash__ = _kept_hash
 
     id: str
     titel: str
@@ -271,6 +290,8 @@ class Statusrapport:
 @dataclass(frozen=True)
 class Insats:
     """An initiative: a change or competence effort in the portfolio."""
+
+    __hash__ = _kept_hash
 
     id: str
     titel: str

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from jsonschema.protocols import Validator
 
 from handbok import placeholders, redirects, schema_enums, source_files, validate
 from handbok.build_model import build_portfolio
@@ -56,16 +58,16 @@ def load_data(data_dir: Path, schema_dir: Path, *, today: dt.date) -> LoadedData
 def _load_records(data_dir: Path, schema_dir: Path, *, today: dt.date) \
         -> tuple[Portfolio | None, dict[str, list[Document]], list[Problem]]:
     repo_root = data_dir.parent
-    validators, problems = validate.load_validators(schema_dir, repo_root)
+    validators, problems = _validators(schema_dir, repo_root)
     problems += schema_enums.enum_problems({n: v.schema for n, v in validators.items()}, schema_dir,
                                            repo_root)
     if problems:
         return None, {}, sorted(problems)
     problems = source_files.data_inventory_problems(data_dir, repo_root) + \
         source_files.symlink_problems(data_dir, repo_root)
-    fast_checks = {name: validate.fast_check(v) for name, v in validators.items()}
     documents: dict[str, list[Document]] = {}
     unreadable: dict[str, set[str]] = {}
+    checked = _CHECKED.begin()
     for kind in RECORD_KINDS:
         loaded, kind_problems = _load_kind(data_dir / kind.folder, repo_root)
         documents[kind.name] = loaded
@@ -73,14 +75,85 @@ def _load_records(data_dir: Path, schema_dir: Path, *, today: dt.date) \
                                  if p.path.startswith(f"{data_dir.name}/{kind.folder}/")}
         problems += kind_problems
         for document in loaded:
-            problems += validate.header_problems(document, kind.name)
-            found = validate.schema_problems(document, validators[kind.name], fast_checks[kind.name])
-            problems += found or validate.year_problems(document, validators[kind.name])
-            problems += placeholders.placeholder_problems(document)
+            problems += checked(document, validators[kind.name], kind.name)
     problems += validate.cross_record_problems(documents, today, unreadable=unreadable)
     if problems:
         return None, documents, sorted(set(problems))
     return build_portfolio(documents), documents, []
+
+
+@dataclass(frozen=True)
+class _Checker:
+    """A validator with its compiled yes/no check (validate.fast_check)."""
+
+    validator: Validator
+    fast: validate.FastCheck
+
+
+_validators_kept: list[tuple[tuple[object, ...], tuple[dict[str, Validator], list[Problem]]]] = []
+
+
+def _validators(schema_dir: Path, repo_root: Path) -> tuple[dict[str, Validator], list[Problem]]:
+    """validate.load_validators, made again only when a schema file changed (`make serve`
+    keeps the core between rebuilds, issue 15): unchanged documents' checks are then kept too."""
+    key: tuple[object, ...] = (str(schema_dir), str(repo_root),
+                               *(_bytes_or_empty(schema_dir / k.schema_file) for k in RECORD_KINDS))
+    if not _validators_kept or _validators_kept[0][0] != key:
+        _validators_kept[:] = [(key, validate.load_validators(schema_dir, repo_root))]
+    validators, problems = _validators_kept[0][1]
+    return dict(validators), list(problems)
+
+
+def _bytes_or_empty(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+class _DocumentChecks:
+    """One document's own checks (header, schema, years, placeholders), kept for the next build.
+
+    Keyed by the very objects: an unchanged file is the same cached Document
+    (_load_document_once) and an unchanged schema the same validator. Each build keeps only
+    what it used, so edited files' old versions are let go.
+    """
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[int, int], tuple[Document, _Checker, list[Problem]]] = {}
+        self.checkers: dict[int, _Checker] = {}  # by id(validator), this build's
+        self.previous_checkers: dict[int, _Checker] = {}
+
+    def begin(self) -> Callable[[Document, Validator, str], list[Problem]]:
+        previous, self.kept = self.kept, {}
+        self.previous_checkers, self.checkers = self.checkers, {}
+
+        def checked(document: Document, validator: Validator, kind: str) -> list[Problem]:
+            checker = self._checker(validator)
+            key = (id(document), id(checker))
+            entry = previous.get(key)
+            if entry is None or entry[0] is not document or entry[1] is not checker:
+                entry = (document, checker, _document_problems(document, checker, kind))
+            self.kept[key] = entry
+            return list(entry[2])
+        return checked
+
+    def _checker(self, validator: Validator) -> _Checker:
+        checker = self.checkers.get(id(validator)) or self.previous_checkers.get(id(validator))
+        if checker is None or checker.validator is not validator:
+            checker = _Checker(validator, validate.fast_check(validator))
+        self.checkers[id(validator)] = checker
+        return checker
+
+
+def _document_problems(document: Document, checker: _Checker, kind: str) -> list[Problem]:
+    problems = validate.header_problems(document, kind)
+    found = validate.schema_problems(document, checker.validator, checker.fast)
+    problems += found or validate.year_problems(document, checker.validator)
+    return problems + placeholders.placeholder_problems(document)
+
+
+_CHECKED = _DocumentChecks()
 
 
 def load_redirect_map(data_dir: Path, schema_dir: Path) -> tuple[Document | None, list[Problem]]:

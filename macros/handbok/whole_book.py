@@ -8,6 +8,7 @@ made relative to the book's own address, and a table of contents first.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -90,4 +91,9 @@ def fill_book(page_html: str, chapters: list[Chapter]) -> str:
     marker = f"<p>{PLACEHOLDER}</p>"
     if marker not in page_html:
         raise ValueError("the book page has no placeholder paragraph")
-    return page_html.replace(marker, render_book(chapters), 1)
+    return page_html.replace(marker, _rendered_book(tuple(chapters)), 1)
+
+
+@functools.lru_cache(maxsize=2)  # `make serve`: a data edit leaves every chapter as it was (issue 15)
+def _rendered_book(chapters: tuple[Chapter, ...]) -> str:
+    return render_book(list(chapters))

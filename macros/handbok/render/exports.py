@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 
@@ -79,6 +80,10 @@ def initiative_record(insats: Insats, as_of: AsOf) -> dict[str, object]:
 
 
 def need_record(need: Behov, portfolio: Portfolio, as_of: AsOf) -> dict[str, object]:
+    return _need_record(need, _initiative_ids(need, portfolio), as_of)
+
+
+def _need_record(need: Behov, initiatives: tuple[str, ...], as_of: AsOf) -> dict[str, object]:
     return {
         "id": need.id,
         "url": need.url,
@@ -90,7 +95,7 @@ def need_record(need: Behov, portfolio: Portfolio, as_of: AsOf) -> dict[str, obj
         "status": _value(need.status),
         "prioritet": need.prioritet.value if need.prioritet else None,
         "kostnad_kr": need.kostnad_kr,
-        "insatser": sorted(i.id for i in portfolio.initiatives_for_need(need)),
+        "insatser": list(initiatives),
         "kalla": need.kalla.id,
         **_currency(need, as_of),
         "tidigare_id": list(need.tidigare_id),
@@ -101,16 +106,47 @@ def _json(document: dict[str, object]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
+def _json_with_list(head: dict[str, object], key: str, items: list[str]) -> str:
+    """_json({**head, key: [...]}) from items already serialised at their depth (_item_json).
+
+    Items are cached per record, so `make serve` serialises only the records that changed
+    (issue 15); json.dumps with indent is pure Python and slow on the whole list.
+    """
+    if not items:
+        return _json({**head, key: []})
+    return _json({**head, key: [None]}).replace("\n  null\n", "\n" + ",\n".join(items) + "\n", 1)
+
+
+def _item_json(record: dict[str, object]) -> str:
+    """One list item of an export, as _json writes it two levels down."""
+    return "\n".join("  " + line for line in _json(record).removesuffix("\n").split("\n"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _initiative_json(insats: Insats, as_of: AsOf) -> str:
+    return _item_json(initiative_record(insats, as_of))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _need_json(need: Behov, initiatives: tuple[str, ...], as_of: AsOf) -> str:
+    return _item_json(_need_record(need, initiatives, as_of))
+
+
 def initiatives_json(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    return _json({"format": INSATSER_FORMAT, "version": FORMAT_VERSION,
-                  "avser_datum": as_of.today.isoformat(),
-                  "insatser": [initiative_record(i, as_of) for i in sorted(portfolio.insatser, key=lambda i: i.id)]})
+    return _json_with_list({"format": INSATSER_FORMAT, "version": FORMAT_VERSION,
+                            "avser_datum": as_of.today.isoformat()}, "insatser",
+                           [_initiative_json(i, as_of) for i in sorted(portfolio.insatser, key=lambda i: i.id)])
 
 
 def needs_json(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    return _json({"format": BEHOV_FORMAT, "version": FORMAT_VERSION,
-                  "avser_datum": as_of.today.isoformat(),
-                  "behov": [need_record(b, portfolio, as_of) for b in sorted(portfolio.behov, key=lambda b: b.id)]})
+    return _json_with_list({"format": BEHOV_FORMAT, "version": FORMAT_VERSION,
+                            "avser_datum": as_of.today.isoformat()}, "behov",
+                           [_need_json(b, _initiative_ids(b, portfolio), as_of)
+                            for b in sorted(portfolio.behov, key=lambda b: b.id)])
+
+
+def _initiative_ids(need: Behov, portfolio: Portfolio) -> tuple[str, ...]:
+    return tuple(sorted(i.id for i in portfolio.initiatives_for_need(need)))
 
 
 def _cell(value: object) -> str:
@@ -119,12 +155,19 @@ def _cell(value: object) -> str:
         else text
 
 
-def _csv(header: list[str], rows: list[list[object]]) -> str:
+def _csv(header: list[str], lines: list[str]) -> str:
+    """The file from its header and its rows, each row already a line (_csv_line)."""
+    return "\ufeff" + _csv_text(header) + "".join(lines)
+
+
+def _csv_text(cells: list[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return "\ufeff" + buffer.getvalue()
+    csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
+
+
+def _csv_line(row: list[object]) -> str:
+    return _csv_text([_cell(v) for v in row])
 
 
 INITIATIVE_COLUMNS = [
@@ -137,22 +180,25 @@ INITIATIVE_COLUMNS = [
 
 
 def initiatives_csv(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    rows: list[list[object]] = []
-    for i in sorted(portfolio.insatser, key=lambda i: i.id):
-        latest = i.latest_report
-        rows.append([
-            i.id, i.titel, i.sammanfattning, label(i.typ), label(i.fas), label(i.status),
-            label(i.halsa), i.halsokommentar, "\n".join(u.id for u in i.forvaltningar),
-            "\n".join(b.id for b in i.behov), i.uppdragsagare, i.projektledare,
-            _iso(i.period.start), _iso(i.period.slut),
-            i.finansiering.kalla.label if i.finansiering else None,
-            i.finansiering.belopp_kr if i.finansiering else None,
-            "\n".join(i.effektmal), len(i.risker), max((r.varde for r in i.risker), default=None),
-            i.rapportintervall.label if i.rapportintervall else None,
-            latest.datum.isoformat() if latest else None, i.kalla.titel,
-            *_currency_cells(i, as_of), i.url,
-        ])
-    return _csv(INITIATIVE_COLUMNS, rows)
+    return _csv(INITIATIVE_COLUMNS, [_initiative_csv(i, as_of)
+                                     for i in sorted(portfolio.insatser, key=lambda i: i.id)])
+
+
+@functools.lru_cache(maxsize=1 << 14)  # see _initiative_json
+def _initiative_csv(i: Insats, as_of: AsOf) -> str:
+    latest = i.latest_report
+    return _csv_line([
+        i.id, i.titel, i.sammanfattning, label(i.typ), label(i.fas), label(i.status),
+        label(i.halsa), i.halsokommentar, "\n".join(u.id for u in i.forvaltningar),
+        "\n".join(b.id for b in i.behov), i.uppdragsagare, i.projektledare,
+        _iso(i.period.start), _iso(i.period.slut),
+        i.finansiering.kalla.label if i.finansiering else None,
+        i.finansiering.belopp_kr if i.finansiering else None,
+        "\n".join(i.effektmal), len(i.risker), max((r.varde for r in i.risker), default=None),
+        i.rapportintervall.label if i.rapportintervall else None,
+        latest.datum.isoformat() if latest else None, i.kalla.titel,
+        *_currency_cells(i, as_of), i.url,
+    ])
 
 
 NEED_COLUMNS = [
@@ -168,11 +214,16 @@ def _currency_cells(record: Dated, as_of: AsOf) -> list[object]:
 
 
 def needs_csv(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    rows = [[
+    return _csv(NEED_COLUMNS, [_need_csv(b, _initiative_ids(b, portfolio), as_of)
+                               for b in sorted(portfolio.behov, key=lambda b: b.id)])
+
+
+@functools.lru_cache(maxsize=1 << 14)  # see _initiative_json
+def _need_csv(b: Behov, initiatives: tuple[str, ...], as_of: AsOf) -> str:
+    return _csv_line([
         b.id, b.titel, b.beskrivning, b.malgrupp, "\n".join(u.id for u in b.forvaltningar),
         "ja" if b.is_shared else "nej", label(b.status),
         b.prioritet.label if b.prioritet else None, b.kostnad_kr,
-        "\n".join(sorted(i.id for i in portfolio.initiatives_for_need(b))), b.kalla.titel,
+        "\n".join(initiatives), b.kalla.titel,
         *_currency_cells(b, as_of), b.url,
-    ] for b in sorted(portfolio.behov, key=lambda b: b.id)]
-    return _csv(NEED_COLUMNS, rows)
+    ])
