@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbok import validate
+from handbok import pipeline, validate
 from handbok.kinds import INSATS
 from handbok.load import load_document
 from handbok.problems import Problem, format_problem, problems_summary
@@ -36,7 +36,7 @@ def example_problems(schema_dir: Path, repo_root: Path) -> list[Problem]:
     document, problems = load_document(EXAMPLE_PATH, BROKEN_EXAMPLE.encode("utf-8"))
     if document is None:
         return sorted(problems)
-    validators, schema_load_problems = validate.load_validators(schema_dir, repo_root)
+    validators, schema_load_problems = pipeline.cached_validators(schema_dir, repo_root)
     if schema_load_problems:
         return sorted(schema_load_problems)
     return sorted(validate.header_problems(document, "insats")

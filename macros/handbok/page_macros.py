@@ -9,9 +9,12 @@ links are relative Markdown links that MkDocs validates. The Markdown comes from
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from handbok.currency import AsOf
 from handbok.model import Fas, Halsa, Insats, Portfolio, Status, member
@@ -19,7 +22,7 @@ from handbok.render.badges import health_badge, status_badge
 from handbok.render.blocks import as_of_note
 from handbok.render.links import record_link
 from handbok.render.portfolio import by_title, percent_text, share_without_initiative
-from handbok.render.templating import markup, render
+from handbok.render.templating import fragment, markup, render
 
 
 @dataclass(frozen=True)
@@ -79,13 +82,18 @@ def roll_forekomster(data: MacroData, roll: str, root: str = "../") -> str:
     """Where a role appears in the portfolio's initiatives (as owner or project lead text)."""
     if roll not in ROLE_KEYWORDS:
         raise ValueError(f"okänd roll {roll!r}; kända roller: {', '.join(ROLE_KEYWORDS)}")
-    found = []
-    for insats in by_title(data.portfolio.insatser):
-        mentions = _role_mentions(insats, roll)
-        if mentions:
-            found.append({"link": markup(record_link(insats, root=root)), "mentions": mentions,
-                          "step": insats.fas.label if insats.fas else "steg okänt"})
+    found = [line for line in (_role_mention(i, roll, root) for i in by_title(data.portfolio.insatser)) if line]
     return render("macro_roll_forekomster.md.j2", found=found)
+
+
+@functools.lru_cache(maxsize=1 << 15)  # `make serve` asks again after every data edit (issue 15)
+def _role_mention(insats: Insats, roll: str, root: str) -> Markup | None:
+    """The initiative's line on the role's page, None when it does not name the role."""
+    mentions = _role_mentions(insats, roll)
+    if not mentions:
+        return None
+    return markup(fragment("_partials/role_mention.md.j2", link=markup(record_link(insats, root=root)),
+                           mentions=mentions, step=insats.fas.label if insats.fas else "steg okänt"))
 
 
 def nyckeltal(data: MacroData, root: str = "") -> str:

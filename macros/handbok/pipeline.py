@@ -58,7 +58,7 @@ def load_data(data_dir: Path, schema_dir: Path, *, today: dt.date) -> LoadedData
 def _load_records(data_dir: Path, schema_dir: Path, *, today: dt.date) \
         -> tuple[Portfolio | None, dict[str, list[Document]], list[Problem]]:
     repo_root = data_dir.parent
-    validators, problems = _validators(schema_dir, repo_root)
+    validators, problems = cached_validators(schema_dir, repo_root)
     problems += schema_enums.enum_problems({n: v.schema for n, v in validators.items()}, schema_dir,
                                            repo_root)
     if problems:
@@ -93,7 +93,7 @@ class _Checker:
 _validators_kept: list[tuple[tuple[object, ...], tuple[dict[str, Validator], list[Problem]]]] = []
 
 
-def _validators(schema_dir: Path, repo_root: Path) -> tuple[dict[str, Validator], list[Problem]]:
+def cached_validators(schema_dir: Path, repo_root: Path) -> tuple[dict[str, Validator], list[Problem]]:
     """validate.load_validators, made again only when a schema file changed (`make serve`
     keeps the core between rebuilds, issue 15): unchanged documents' checks are then kept too."""
     key: tuple[object, ...] = (str(schema_dir), str(repo_root),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from handbok.authored import PageMeta
@@ -36,8 +37,15 @@ def record_pages(portfolio: Portfolio, *, as_of: AsOf) -> list[GeneratedFile]:
 
 
 def overview_files(portfolio: Portfolio, *, as_of: AsOf) -> list[GeneratedFile]:
+    return list(_overview_files(portfolio, as_of))
+
+
+# `make serve` keeps the core between rebuilds and reuses an unchanged portfolio (build_model),
+# so an edit to an authored page does not render the overview files again (issue 15).
+@functools.lru_cache(maxsize=2)
+def _overview_files(portfolio: Portfolio, as_of: AsOf) -> tuple[GeneratedFile, ...]:
     folder = PORTFOLIO_PAGE.removesuffix("index.md")  # the exports sit beside the portfolio page
-    return [
+    return (
         GeneratedFile(f"{INSATS.section}index.md", render_initiative_index(portfolio, as_of=as_of)),
         GeneratedFile(f"{BEHOV.section}index.md", render_need_index(portfolio, as_of=as_of)),
         GeneratedFile(f"{ENHET.section}index.md", render_unit_index(portfolio)),
@@ -46,10 +54,15 @@ def overview_files(portfolio: Portfolio, *, as_of: AsOf) -> list[GeneratedFile]:
         GeneratedFile(f"{folder}behov.json", exports.needs_json(portfolio, as_of=as_of)),
         GeneratedFile(f"{folder}insatser.csv", exports.initiatives_csv(portfolio, as_of=as_of).encode("utf-8")),
         GeneratedFile(f"{folder}behov.csv", exports.needs_csv(portfolio, as_of=as_of).encode("utf-8")),
-    ]
+    )
 
 
 def page_index_file(pages: Sequence[PageMeta], portfolio: Portfolio, *, as_of: AsOf) -> GeneratedFile:
+    return _page_index_file(tuple(pages), portfolio, as_of)
+
+
+@functools.lru_cache(maxsize=2)  # see overview_files
+def _page_index_file(pages: tuple[PageMeta, ...], portfolio: Portfolio, as_of: AsOf) -> GeneratedFile:
     """sidor.json: every authored page and record with its review dates (issue 12)."""
     entries = review_entries(pages, portfolio, as_of)
     return GeneratedFile(PAGE_INDEX_PATH, page_index_json(entries, as_of=as_of))

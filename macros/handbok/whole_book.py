@@ -76,11 +76,16 @@ def _chapter_html(chapter: Chapter, numbers: dict[str, int], number: int) -> str
     return f'<section class="handbok-kapitel" id="{_anchor(number)}">\n{html}\n</section>'
 
 
+@functools.lru_cache(maxsize=512)  # `make serve`: an edited page leaves the other chapters as they were
+def _kept_chapter_html(chapter: Chapter, numbers: tuple[tuple[str, int], ...], number: int) -> str:
+    return _chapter_html(chapter, dict(numbers), number)
+
+
 def render_book(chapters: list[Chapter]) -> str:
     """The table of contents and every chapter, in the given (navigation) order."""
-    numbers = {c.url: n for n, c in enumerate(chapters, start=1)}
+    numbers = tuple((c.url, n) for n, c in enumerate(chapters, start=1))
     toc = "".join(f'<li><a href="#{_anchor(n)}">{c.title}</a></li>' for n, c in enumerate(chapters, start=1))
-    body = "\n".join(_chapter_html(c, numbers, n) for n, c in enumerate(chapters, start=1))
+    body = "\n".join(_kept_chapter_html(c, numbers, n) for n, c in enumerate(chapters, start=1))
     body = make_abbreviations_focusable(body)
     return (f'<nav class="handbok-innehall" aria-labelledby="hela-innehall"><h2 id="hela-innehall">Innehåll</h2>'
             f"<ol>{toc}</ol></nav>\n{body}")

@@ -121,6 +121,7 @@ def currency_block(record: Dated, kalla: Kalla, as_of: AsOf) -> str:
     )
 
 
+@lru_cache(maxsize=1 << 14)  # indexes and unit pages list every record (issue 15: kept under serve)
 def initiative_line(insats: Insats, as_of: AsOf, *, root: str) -> str:
     """'[Titel](…) – status, hälsa' and the as-of note: one initiative in a Markdown list."""
     return fragment("_partials/initiative_line.md.j2", link=markup(record_link(insats, root=root)),
@@ -128,6 +129,7 @@ def initiative_line(insats: Insats, as_of: AsOf, *, root: str) -> str:
                     note=markup(as_of_note(insats, as_of)))
 
 
+@lru_cache(maxsize=1 << 14)  # see initiative_line
 def need_line(need: Behov, as_of: AsOf, *, root: str) -> str:
     """'[Titel](…) – status' and the as-of note: one need in a Markdown list."""
     return fragment("_partials/need_line.md.j2", link=markup(record_link(need, root=root)),

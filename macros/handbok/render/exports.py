@@ -106,8 +106,8 @@ def _json(document: dict[str, object]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _json_with_list(head: dict[str, object], key: str, items: list[str]) -> str:
-    """_json({**head, key: [...]}) from items already serialised at their depth (_item_json).
+def json_with_list(head: dict[str, object], key: str, items: list[str]) -> str:
+    """_json({**head, key: [...]}) from items already serialised at their depth (item_json).
 
     Items are cached per record, so `make serve` serialises only the records that changed
     (issue 15); json.dumps with indent is pure Python and slow on the whole list.
@@ -117,29 +117,29 @@ def _json_with_list(head: dict[str, object], key: str, items: list[str]) -> str:
     return _json({**head, key: [None]}).replace("\n  null\n", "\n" + ",\n".join(items) + "\n", 1)
 
 
-def _item_json(record: dict[str, object]) -> str:
+def item_json(record: dict[str, object]) -> str:
     """One list item of an export, as _json writes it two levels down."""
     return "\n".join("  " + line for line in _json(record).removesuffix("\n").split("\n"))
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _initiative_json(insats: Insats, as_of: AsOf) -> str:
-    return _item_json(initiative_record(insats, as_of))
+    return item_json(initiative_record(insats, as_of))
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _need_json(need: Behov, initiatives: tuple[str, ...], as_of: AsOf) -> str:
-    return _item_json(_need_record(need, initiatives, as_of))
+    return item_json(_need_record(need, initiatives, as_of))
 
 
 def initiatives_json(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    return _json_with_list({"format": INSATSER_FORMAT, "version": FORMAT_VERSION,
+    return json_with_list({"format": INSATSER_FORMAT, "version": FORMAT_VERSION,
                             "avser_datum": as_of.today.isoformat()}, "insatser",
                            [_initiative_json(i, as_of) for i in sorted(portfolio.insatser, key=lambda i: i.id)])
 
 
 def needs_json(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    return _json_with_list({"format": BEHOV_FORMAT, "version": FORMAT_VERSION,
+    return json_with_list({"format": BEHOV_FORMAT, "version": FORMAT_VERSION,
                             "avser_datum": as_of.today.isoformat()}, "behov",
                            [_need_json(b, _initiative_ids(b, portfolio), as_of)
                             for b in sorted(portfolio.behov, key=lambda b: b.id)])

@@ -5,10 +5,11 @@ Versioned like the portfolio exports and described by schemas/sidor.schema.json 
 
 from __future__ import annotations
 
-import json
+import functools
 from collections.abc import Sequence
 
 from handbok.currency import AsOf
+from handbok.render.exports import item_json, json_with_list
 from handbok.review import ReviewEntry
 
 PAGE_INDEX_FORMAT = "forandringshandboken/sidor"
@@ -30,12 +31,16 @@ def _entry(entry: ReviewEntry) -> dict[str, object]:
     }
 
 
+@functools.lru_cache(maxsize=1 << 14)  # `make serve` writes only the entries that changed (issue 15)
+def _entry_json(entry: ReviewEntry) -> str:
+    return item_json(_entry(entry))
+
+
 def page_index_json(entries: Sequence[ReviewEntry], *, as_of: AsOf) -> str:
-    document = {
+    head: dict[str, object] = {
         "format": PAGE_INDEX_FORMAT,
         "version": PAGE_INDEX_VERSION,
         "avser_datum": as_of.today.isoformat(),
         "granskningsintervall_manader": as_of.review_months,
-        "sidor": [_entry(e) for e in sorted(entries, key=lambda e: e.url)],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return json_with_list(head, "sidor", [_entry_json(e) for e in sorted(entries, key=lambda e: e.url)])
