@@ -197,8 +197,9 @@ def _load_kind(folder: Path, repo_root: Path) -> tuple[list[Document], list[Prob
     problems: list[Problem] = []
     if not folder.is_dir():
         return documents, problems
-    for path in sorted(folder.iterdir()):
-        if path.suffix != ".yaml" or not path.is_file() or path.is_symlink():
+    for entry in source_files.folder_entries(str(folder)):
+        path = Path(entry.path)
+        if path.suffix != ".yaml" or not entry.is_file() or entry.is_symlink():
             continue  # reported by source_files
         document, file_problems = _read_document(path, repo_root)
         problems += file_problems

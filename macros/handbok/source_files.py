@@ -23,15 +23,35 @@ _EXPECTED_TOP = ("här får bara finnas mapparna insatser/, behov/, organisation
 def symlink_problems(folder: Path, repo_root: Path) -> list[Problem]:
     """Every symbolic link below `folder` (links to folders are not followed)."""
     problems = []
-    for current, folders, files in os.walk(folder, followlinks=False):
-        for name in sorted(folders + files):
-            path = Path(current) / name
-            if path.is_symlink():
-                what = "mappen" if name in folders else "filen"
-                problems.append(Problem(_rel(path, repo_root), 1, 1, f"{what} är en symbolisk länk; "
-                                        f"lägg in själva {what.removesuffix('en')}en här i stället "
-                                        "(länkar följs inte, de kan peka utanför arkivet)", "symlank"))
+    pending = [str(folder)]
+    while pending:  # as os.walk, but scandir's entries know their type without a call per file
+        for entry in _readable_entries(pending.pop()):
+            if entry.is_symlink():
+                what = "mappen" if entry.is_dir() else "filen"
+                problems.append(Problem(_rel(Path(entry.path), repo_root), 1, 1,
+                                        f"{what} är en symbolisk länk; lägg in själva "
+                                        f"{what.removesuffix('en')}en här i stället (länkar "
+                                        "följs inte, de kan peka utanför arkivet)", "symlank"))
+            elif entry.is_dir():
+                pending.append(entry.path)
     return sorted(problems)
+
+
+def folder_entries(folder: str) -> list[os.DirEntry[str]]:
+    """A folder's entries by name (as sorted(Path.iterdir()) orders them).
+
+    Each entry knows whether it is a file, folder or link without a system call per file.
+    """
+    with os.scandir(folder) as entries:
+        return sorted(entries, key=lambda entry: entry.name)
+
+
+def _readable_entries(folder: str) -> list[os.DirEntry[str]]:
+    """None when the folder cannot be read: os.walk passes over it likewise."""
+    try:
+        return folder_entries(folder)
+    except OSError:
+        return []
 
 
 def data_inventory_problems(data_dir: Path, repo_root: Path) -> list[Problem]:
@@ -57,11 +77,12 @@ def _kind_folder_problems(folder: Path, repo_root: Path) -> list[Problem]:
     problems = []
     expected = (f"i data/{folder.name}/ får bara finnas {KIND_FOLDERS[folder.name]}, en fil per "
                 "post med namnet <id>.yaml")
-    for path in sorted(folder.iterdir()):
-        rel = _rel(path, repo_root)
-        if path.is_symlink() or (path.suffix == ".yaml" and path.is_file()):
+    for entry in folder_entries(str(folder)):
+        path = Path(entry.path)
+        if entry.is_symlink() or (path.suffix == ".yaml" and entry.is_file()):
             continue
-        if path.is_dir():
+        rel = _rel(path, repo_root)
+        if entry.is_dir():
             rel += "/"
             message = f"okänd mapp: {expected} (inga undermappar)"
         elif path.name.endswith(_BACKUP_MARKS) or path.name.startswith((".#", "#")):
