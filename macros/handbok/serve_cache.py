@@ -79,7 +79,7 @@ class ServeState:
             state = cls(path, dict(saved["keys"]), dict(saved["titles"]),
                         {k: (v[0], v[1]) for k, v in saved["chapters"].items()},
                         {k: [(c[0], c[1], c[2]) for c in v] for k, v in saved["calls"].items()},
-                        list(saved["written"]))
+                        None if saved["written"] is None else list(saved["written"]))
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return cls(path)  # no usable state: everything is rebuilt
         state.forget(_read_pending(pending_path(path)))

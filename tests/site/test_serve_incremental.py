@@ -61,7 +61,10 @@ def edited(tmp_path_factory: pytest.TempPathFactory):
              # Into a step: the step's macro page now lists the record ...
              f"data/insatser/{record.name}::{changed_title}::{changed_title}\nfas: ta-emot-arende",
              # ... and shows its title, so a new title changes that page again.
-             f"data/insatser/{record.name}::{changed_title}::titel: Åter ändrad titel"]
+             f"data/insatser/{record.name}::{changed_title}::titel: Åter ändrad titel",
+             # A broken file: the error site takes the start page's place, then the fix.
+             f"data/insatser/{record.name}::titel: Åter ändrad titel::tittel: Åter ändrad titel",
+             f"data/insatser/{record.name}::tittel: Åter ändrad titel::titel: Åter ändrad titel"]
     rebuilds, written = _serve_rebuilds(project, root / "serve-site", edits)
     clean = build_site(project, root / "clean-site")
     assert clean.returncode == 0, clean.output
@@ -103,6 +106,14 @@ def test_unchanged_pages_are_not_rebuilt(edited) -> None:
     assert second["principer/index.html"] == third["principer/index.html"]
     assert second["process/bereda/index.html"] != third["process/bereda/index.html"]
     assert second[record_page] == third[record_page]
+
+
+def test_the_error_site_is_replaced_when_the_file_is_fixed(edited) -> None:
+    """The start page becomes the problem list (issue 17) and comes back, as a clean build has it;
+    test_a_serve_rebuild_equals_a_clean_build compares the end state."""
+    digests = edited["rebuilds"]
+    assert digests[4]["index.html"] != digests[5]["index.html"] != digests[6]["index.html"]
+    assert digests[6]["index.html"] == edited["clean"]["index.html"]
 
 
 def test_a_macro_page_changes_when_a_record_it_shows_changes(edited) -> None:
