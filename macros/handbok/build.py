@@ -7,6 +7,7 @@ environment once, here, and everything else is derived from the checked Project.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -19,6 +20,7 @@ from handbok import (
     abbreviations,
     builddate,
     editor_macros,
+    fast_markdown,
     html_blocks,
     html_fixes,
     macro_pages,
@@ -84,6 +86,9 @@ class BuildContext:
     held_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     # Under `make serve` (--dirty): what the last rebuild built, to skip unchanged pages.
     serve_state: serve_cache.ServeState | None = field(default=None, compare=False)
+    # How generated pages skip Python-Markdown (fast_markdown.py); None: they do not.
+    markdown_settings: fast_markdown.MarkdownSettings | None = field(default=None, compare=False)
+    fast_pages: dict[str, fast_markdown.FastPage] = field(default_factory=dict, compare=False)
 
     @property
     def today(self) -> dt.date | None:
@@ -176,6 +181,37 @@ def macros(context: BuildContext, extra: Mapping[str, Any]) -> list[tuple[dict[s
 
 def macro_names() -> list[str]:
     return [*page_macros.MACROS, *site_macros.MACROS, *editor_macros.MACROS]
+
+
+def with_markdown(context: BuildContext, extensions: Sequence[str],
+                  configs: Mapping[str, Mapping[str, Any]]) -> BuildContext:
+    """The context with the site's Markdown settings, if generated pages can skip Python-Markdown."""
+    snippets = configs.get("pymdownx.snippets", {})
+    bases = snippets.get("base_path", ["."])
+    appended = {}
+    for name in snippets.get("auto_append", []):
+        found = [Path(base) / name for base in ([bases] if isinstance(bases, str) else bases)]
+        existing = [path for path in found if path.is_file()]
+        if not existing:
+            return context
+        appended[name] = existing[0].read_text(encoding="utf-8-sig")
+    settings = fast_markdown.settings_for(list(extensions), configs, appended)
+    return dataclasses.replace(context, markdown_settings=settings)
+
+
+def convert_generated(context: BuildContext, src: str, markdown: str,
+                      resolve_link: fast_markdown.LinkResolver) -> bool:
+    """Convert a generated page without Python-Markdown if it stays in the subset; whether it did."""
+    if context.markdown_settings is None:
+        return False
+    page = fast_markdown.convert(markdown, context.markdown_settings, resolve_link)
+    if page is not None:
+        context.fast_pages[src] = page
+    return page is not None
+
+
+def take_fast_page(context: BuildContext, src: str) -> fast_markdown.FastPage | None:
+    return context.fast_pages.pop(src, None)
 
 
 def hold_html(context: BuildContext, src: str, markdown: str) -> str:
