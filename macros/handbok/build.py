@@ -25,6 +25,7 @@ from handbok import (
     html_fixes,
     macro_pages,
     page_macros,
+    pipeline,
     redirects,
     review,
     schema_files,
@@ -110,6 +111,8 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
             return BuildContext(root, serving, errors=(f"fel: {error}",))
         raise BuildStopped(f"Bygget stoppades: {error}") from None
     project, problems = check_project(root, today=today)
+    if not serving:
+        pipeline.forget_loaded_documents()
     if (problems or project is None) and serving:
         lines = [format_problem(p) for p in sorted(problems, key=str)]
         return BuildContext(root, serving, errors=tuple(lines or ["fel: datan kunde inte läsas"]))
