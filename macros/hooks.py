@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +35,9 @@ if _CORE_DIR not in sys.path:
     sys.path.insert(0, _CORE_DIR)
 
 import handbok.build as core  # noqa: E402  (the one import of the core)
+
+if TYPE_CHECKING:
+    from handbok.fast_markdown import FastPage
 
 # The invocation's command, set once by on_startup before any build. It is the only thing
 # kept here: MkDocs passes on_startup no config, and every serve rebuild loads a new config.
@@ -156,11 +159,22 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     if page.file.generated_by is None:
         return markdown
     built, build = context(config), _core(config)
-    if "title" in page.meta and build.convert_generated(built, page.file.src_uri, markdown,
-                                                        _link_resolver(page, files)):
+    fast = build.convert_generated(built, markdown, _link_resolver(page, files)) if "title" in page.meta else None
+    if fast is not None:
+        page.render = _render_converted(page, fast)  # type: ignore[method-assign,assignment]  # see _render_converted
         return ""
     held: str = build.hold_html(built, page.file.src_uri, markdown)
     return held
+
+
+def _render_converted(page: Page, fast: FastPage) -> Callable[[MkDocsConfig, Files], None]:
+    """What Page.render would leave on a page the core has converted, without building a
+    Python-Markdown instance for it (about a millisecond a page, most of it spent parsing
+    the abbreviation list that pymdownx.snippets appends to every page)."""
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content, page.toc = fast.html, get_toc(fast.toc_tokens)  # type: ignore[arg-type]  # the toc extension's own tokens
+        page.present_anchor_ids, page.links_to_anchors = set(fast.anchor_ids), {}
+    return render
 
 
 def _link_resolver(page: Page, files: Files) -> Callable[[str], str | None]:
@@ -262,9 +276,6 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     built, build = context(config), _core(config)
     if page.file.generated_by is None:
         built.book.chapters[page.file.src_uri] = (page.title or "", html)
-    elif (fast := build.take_fast_page(built, page.file.src_uri)) is not None:
-        page.toc, page.present_anchor_ids = get_toc(fast.toc_tokens), set(fast.anchor_ids)
-        html = fast.html
     else:
         html = build.restore_html(built, page.file.src_uri, html)
     build.record_title(built, page.file.src_uri, page.title)

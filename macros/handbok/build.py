@@ -89,7 +89,6 @@ class BuildContext:
     serve_state: serve_cache.ServeState | None = field(default=None, compare=False)
     # How generated pages skip Python-Markdown (fast_markdown.py); None: they do not.
     markdown_settings: fast_markdown.MarkdownSettings | None = field(default=None, compare=False)
-    fast_pages: dict[str, fast_markdown.FastPage] = field(default_factory=dict, compare=False)
 
     @property
     def today(self) -> dt.date | None:
@@ -202,19 +201,12 @@ def with_markdown(context: BuildContext, extensions: Sequence[str],
     return dataclasses.replace(context, markdown_settings=settings)
 
 
-def convert_generated(context: BuildContext, src: str, markdown: str,
-                      resolve_link: fast_markdown.LinkResolver) -> bool:
-    """Convert a generated page without Python-Markdown if it stays in the subset; whether it did."""
+def convert_generated(context: BuildContext, markdown: str,
+                      resolve_link: fast_markdown.LinkResolver) -> fast_markdown.FastPage | None:
+    """A generated page converted without Python-Markdown, or None if it leaves the subset."""
     if context.markdown_settings is None:
-        return False
-    page = fast_markdown.convert(markdown, context.markdown_settings, resolve_link)
-    if page is not None:
-        context.fast_pages[src] = page
-    return page is not None
-
-
-def take_fast_page(context: BuildContext, src: str) -> fast_markdown.FastPage | None:
-    return context.fast_pages.pop(src, None)
+        return None
+    return fast_markdown.convert(markdown, context.markdown_settings, resolve_link)
 
 
 def hold_html(context: BuildContext, src: str, markdown: str) -> str:
