@@ -32,6 +32,7 @@ _INLINE = re.compile(
     r"|(?P<text>[^\[\]\\`*_<>&{}\n]+)"
 )
 _TAGS = re.compile(r"<[^>]*>")
+_NUMBERED = re.compile(r"[0-9]+[.)]")
 # An abbreviation definition as the abbr extension reads it.
 _DEFINITION = re.compile(r"\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<title>.*?)[ \t]*")
 _BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
@@ -123,7 +124,7 @@ def _block(converter: _Converter, chunk: str, rest: list[str]) -> str | None:
         return _list(converter, chunk, rest)
     if chunk.startswith("!!! "):
         return _admonition(converter, chunk, rest)
-    if chunk[0] in " \t*+>|=~:0123456789-!?`" or "\n" in chunk or chunk.startswith("<"):
+    if chunk[0] in " \t*+>|=~:-!?`" or _NUMBERED.match(chunk) or "\n" in chunk or chunk.startswith("<"):
         return None
     inner = converter.inline(chunk)
     return None if inner is None else f"<p>{inner}</p>\n"
