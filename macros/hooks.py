@@ -11,10 +11,12 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import posixpath
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +25,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 # The core lives beside this file. MkDocs puts a hook's folder on sys.path only while
 # loading it, and under serve the core is re-imported later, so keep the folder there.
@@ -31,6 +35,9 @@ if _CORE_DIR not in sys.path:
     sys.path.insert(0, _CORE_DIR)
 
 import handbok.build as core  # noqa: E402  (the one import of the core)
+
+if TYPE_CHECKING:
+    from handbok.fast_markdown import FastPage
 
 # The invocation's command, set once by on_startup before any build. It is the only thing
 # kept here: MkDocs passes on_startup no config, and every serve rebuild loads a new config.
@@ -93,6 +100,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                             site_dir=Path(config.site_dir) if dirty_serve else None)
     except build.BuildStopped as stop:
         raise PluginError(str(stop)) from None
+    if not built.errors:
+        built = build.with_markdown(built, config.markdown_extensions, config.mdx_configs)
     config[core.CONTEXT_KEY] = built
     _keep_material_search_for_its_interface_only(config)
     if built.errors:
@@ -143,11 +152,42 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Generated pages: their finished HTML blocks skip Python-Markdown (handbok/html_blocks.py)."""
+    """Generated pages skip Python-Markdown: the whole page when it stays in the subset the
+    core converts itself (handbok/fast_markdown.py), else their finished HTML blocks
+    (handbok/html_blocks.py). A page needs its front-matter title: MkDocs would otherwise
+    take it from the H1 that Python-Markdown no longer sees."""
     if page.file.generated_by is None:
         return markdown
-    held: str = _core(config).hold_html(context(config), page.file.src_uri, markdown)
+    built, build = context(config), _core(config)
+    fast = build.convert_generated(built, markdown, _link_resolver(page, files)) if "title" in page.meta else None
+    if fast is not None:
+        page.render = _render_converted(page, fast)  # type: ignore[method-assign,assignment]  # see _render_converted
+        return ""
+    held: str = build.hold_html(built, page.file.src_uri, markdown)
     return held
+
+
+def _render_converted(page: Page, fast: FastPage) -> Callable[[MkDocsConfig, Files], None]:
+    """What Page.render would leave on a page the core has converted, without building a
+    Python-Markdown instance for it (about a millisecond a page, most of it spent parsing
+    the abbreviation list that pymdownx.snippets appends to every page)."""
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content, page.toc = fast.html, get_toc(fast.toc_tokens)  # type: ignore[arg-type]  # the toc extension's own tokens
+        page.present_anchor_ids, page.links_to_anchors = set(fast.anchor_ids), {}
+    return render
+
+
+def _link_resolver(page: Page, files: Files) -> Callable[[str], str | None]:
+    """A relative `.md` link's URL from this page, found as MkDocs finds it; None when MkDocs
+    would warn (then the page goes through Python-Markdown, which reports it)."""
+    folder = posixpath.dirname(page.file.src_uri)
+
+    def resolve(target: str) -> str | None:
+        file = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, target)))
+        if file is None or not file.is_documentation_page() or file.inclusion.is_excluded():  # type: ignore[no-untyped-call]  # untyped in MkDocs
+            return None
+        return get_relative_url(file.url, page.file.url)
+    return resolve
 
 
 def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:

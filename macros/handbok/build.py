@@ -7,6 +7,7 @@ environment once, here, and everything else is derived from the checked Project.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import sys
@@ -20,11 +21,13 @@ from handbok import (
     abbreviations,
     builddate,
     editor_macros,
+    fast_markdown,
     html_blocks,
     html_fixes,
     macro_calls,
     macro_pages,
     page_macros,
+    pipeline,
     redirects,
     review,
     schema_files,
@@ -88,8 +91,10 @@ class BuildContext:
     held_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     # Under `make serve` (--dirty): what the last rebuild built, to skip unchanged pages.
     serve_state: serve_cache.ServeState | None = field(default=None, compare=False)
-    # The macros pages call in this build, with what each page called (made by bound_macros).
+    # The macros pages call in this build, with what each page called (made by `macros`).
     macro_log: list[macro_calls.MacroLog] = field(default_factory=list, compare=False)
+    # How generated pages skip Python-Markdown (fast_markdown.py); None: they do not.
+    markdown_settings: fast_markdown.MarkdownSettings | None = field(default=None, compare=False)
 
     @property
     def today(self) -> dt.date | None:
@@ -117,6 +122,8 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
     if site_dir is not None and serve_cache.state_path(site_dir).exists():
         serve_gc.pause()  # resumed in the background after the rebuild (build_search)
     project, problems = check_project(root, today=today)
+    if not serving:
+        pipeline.forget_loaded_documents()
     if (problems or project is None) and serving:
         lines = [format_problem(p) for p in sorted(problems, key=str)]
         return _error_site(root, lines or ["fel: datan kunde inte läsas"], site_dir)
@@ -211,6 +218,30 @@ def end_page_macros(context: BuildContext) -> None:
 
 def macro_names() -> list[str]:
     return [*page_macros.MACROS, *site_macros.MACROS, *editor_macros.MACROS]
+
+
+def with_markdown(context: BuildContext, extensions: Sequence[str],
+                  configs: Mapping[str, Mapping[str, Any]]) -> BuildContext:
+    """The context with the site's Markdown settings, if generated pages can skip Python-Markdown."""
+    snippets = configs.get("pymdownx.snippets", {})
+    bases = snippets.get("base_path", ["."])
+    appended = {}
+    for name in snippets.get("auto_append", []):
+        found = [Path(base) / name for base in ([bases] if isinstance(bases, str) else bases)]
+        existing = [path for path in found if path.is_file()]
+        if not existing:
+            return context
+        appended[name] = existing[0].read_text(encoding="utf-8-sig")
+    settings = fast_markdown.settings_for(list(extensions), configs, appended)
+    return dataclasses.replace(context, markdown_settings=settings)
+
+
+def convert_generated(context: BuildContext, markdown: str,
+                      resolve_link: fast_markdown.LinkResolver) -> fast_markdown.FastPage | None:
+    """A generated page converted without Python-Markdown, or None if it leaves the subset."""
+    if context.markdown_settings is None:
+        return None
+    return fast_markdown.convert(markdown, context.markdown_settings, resolve_link)
 
 
 def hold_html(context: BuildContext, src: str, markdown: str) -> str:

@@ -107,6 +107,11 @@ def _same(first: tuple[object, ...], second: tuple[object, ...]) -> bool:
 _KEPT = _KeptRecords()
 
 
+def forget_kept_records() -> None:
+    """A one-off build keeps nothing for a next one (the documents go, see pipeline)."""
+    _KEPT.current, _KEPT.last_portfolio = {}, None
+
+
 def _source(document: Document) -> SourceRef:
     return SourceRef(document.path, document.node_at(("id",)).start_mark.line + 1)
 

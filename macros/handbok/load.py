@@ -7,6 +7,7 @@ and dates stay the strings the editor typed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,9 +18,24 @@ import yaml
 from handbok.problems import Problem
 
 try:
-    _Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.CSafeLoader
+    _BaseLoader: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _implicit_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    return str(yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, implicit))  # type: ignore[no-untyped-call]  # untyped in PyYAML
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]  # one of two loader classes
+    """The safe loader with plain scalars' tags remembered: the same few words ("Uppgift
+    saknas", field names, dates) recur thousands of times across the data files."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _implicit_tag(value, implicit)
+        return str(super().resolve(kind, value, implicit))
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -145,7 +161,8 @@ def _tab_problems(path: str, text: str) -> list[Problem]:
 def _compose(text: str) -> yaml.Node | None:
     loader = _Loader(text)
     try:
-        return loader.get_single_node()
+        node: yaml.Node | None = loader.get_single_node()
+        return node
     finally:
         loader.dispose()
 
