@@ -24,6 +24,7 @@ from handbok import (
     fast_markdown,
     html_blocks,
     html_fixes,
+    kept,
     macro_calls,
     macro_pages,
     page_macros,
@@ -121,6 +122,7 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
         raise BuildStopped(f"Bygget stoppades: {error}") from None
     if site_dir is not None and serve_cache.state_path(site_dir).exists():
         serve_gc.pause()  # resumed in the background after the rebuild (build_search)
+    kept.keep(serving)  # only `make serve` renders the records again (kept.py)
     project, problems = check_project(root, today=today)
     if not serving:
         pipeline.forget_loaded_documents()
@@ -194,13 +196,17 @@ def fill_book(context: BuildContext, site_dir: Path) -> None:
 
 
 def macros(context: BuildContext, extra: Mapping[str, Any]) -> dict[str, Callable[..., str]]:
-    """Every macro by name, as pages call it; calls are recorded for `make serve` (macro_calls.py)."""
+    """Every macro by name, as pages call it; under `make serve` the calls are recorded for
+    the next rebuild (macro_calls.py)."""
     if context.project is None or context.as_of is None:
         return {}  # the serve error site: no page renders macros
     data = page_macros.MacroData(context.project.portfolio, context.as_of)
     tables = [(page_macros.MACROS, data), (site_macros.MACROS, extra), (editor_macros.MACROS, context.root)]
-    log = macro_calls.MacroLog({name: functools.partial(function, first)
-                                for table, first in tables for name, function in table.items()})
+    bound: dict[str, Callable[..., str]] = {name: functools.partial(function, first)
+                                            for table, first in tables for name, function in table.items()}
+    if not context.serving:
+        return bound
+    log = macro_calls.MacroLog(bound)
     context.macro_log[:] = [log]
     return log.bound()
 

@@ -9,7 +9,6 @@ links are relative Markdown links that MkDocs validates. The Markdown comes from
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from handbok.currency import AsOf
+from handbok.kept import kept
 from handbok.model import Fas, Halsa, Insats, Portfolio, Status, member
 from handbok.render.badges import health_badge, status_badge
 from handbok.render.blocks import as_of_note
@@ -86,7 +86,7 @@ def roll_forekomster(data: MacroData, roll: str, root: str = "../") -> str:
     return render("macro_roll_forekomster.md.j2", found=found)
 
 
-@functools.lru_cache(maxsize=1 << 15)  # `make serve` asks again after every data edit (issue 15)
+@kept(maxsize=1 << 15)  # `make serve` asks again after every data edit (issue 15)
 def _role_mention(insats: Insats, roll: str, root: str) -> Markup | None:
     """The initiative's line on the role's page, None when it does not name the role."""
     mentions = _role_mentions(insats, roll)

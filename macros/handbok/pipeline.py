@@ -200,6 +200,7 @@ def forget_loaded_documents() -> None:
     model, and about 50 MB at 2,000 + 2,000 records go back to the pages (issue 15)."""
     _load_document_once.cache_clear()
     _CHECKED.forget()
+    _validators_kept.clear()
     forget_kept_records()
 
 

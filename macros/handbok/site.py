@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from handbok.authored import PageMeta
 from handbok.currency import AsOf
 from handbok.generated import GeneratedFile
+from handbok.kept import kept
 from handbok.kinds import BEHOV, ENHET, INSATS, PORTFOLIO_PAGE
 from handbok.model import Behov, Enhet, Insats, Portfolio
 from handbok.render import exports
@@ -42,7 +42,7 @@ def overview_files(portfolio: Portfolio, *, as_of: AsOf) -> list[GeneratedFile]:
 
 # `make serve` keeps the core between rebuilds and reuses an unchanged portfolio (build_model),
 # so an edit to an authored page does not render the overview files again (issue 15).
-@functools.lru_cache(maxsize=2)
+@kept(maxsize=2)
 def _overview_files(portfolio: Portfolio, as_of: AsOf) -> tuple[GeneratedFile, ...]:
     folder = PORTFOLIO_PAGE.removesuffix("index.md")  # the exports sit beside the portfolio page
     return (
@@ -61,7 +61,7 @@ def page_index_file(pages: Sequence[PageMeta], portfolio: Portfolio, *, as_of: A
     return _page_index_file(tuple(pages), portfolio, as_of)
 
 
-@functools.lru_cache(maxsize=2)  # see overview_files
+@kept(maxsize=2)  # see overview_files
 def _page_index_file(pages: tuple[PageMeta, ...], portfolio: Portfolio, as_of: AsOf) -> GeneratedFile:
     """sidor.json: every authored page and record with its review dates (issue 12)."""
     entries = review_entries(pages, portfolio, as_of)

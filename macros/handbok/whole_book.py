@@ -8,7 +8,6 @@ made relative to the book's own address, and a table of contents first.
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from handbok.abbreviations import make_abbreviations_focusable
 from handbok.generated import GeneratedFile
+from handbok.kept import kept
 
 BOOK_PATH = "hela-handboken.md"
 BOOK_URL = "hela-handboken/"
@@ -76,7 +76,7 @@ def _chapter_html(chapter: Chapter, numbers: dict[str, int], number: int) -> str
     return f'<section class="handbok-kapitel" id="{_anchor(number)}">\n{html}\n</section>'
 
 
-@functools.lru_cache(maxsize=512)  # `make serve`: an edited page leaves the other chapters as they were
+@kept(maxsize=512)  # `make serve`: an edited page leaves the other chapters as they were
 def _kept_chapter_html(chapter: Chapter, numbers: tuple[tuple[str, int], ...], number: int) -> str:
     return _chapter_html(chapter, dict(numbers), number)
 
@@ -99,6 +99,6 @@ def fill_book(page_html: str, chapters: list[Chapter]) -> str:
     return page_html.replace(marker, _rendered_book(tuple(chapters)), 1)
 
 
-@functools.lru_cache(maxsize=2)  # `make serve`: a data edit leaves every chapter as it was (issue 15)
+@kept(maxsize=2)  # `make serve`: a data edit leaves every chapter as it was (issue 15)
 def _rendered_book(chapters: tuple[Chapter, ...]) -> str:
     return render_book(list(chapters))

@@ -6,6 +6,7 @@ import datetime as dt
 from functools import lru_cache
 
 from handbok.currency import AsOf, Dated
+from handbok.kept import kept
 from handbok.kinds import Kind
 from handbok.model import Behov, Finansiering, Insats, Kalla, PartialDate, Period
 from handbok.render.badges import health_badge, need_status_badge, status_badge
@@ -121,7 +122,7 @@ def currency_block(record: Dated, kalla: Kalla, as_of: AsOf) -> str:
     )
 
 
-@lru_cache(maxsize=1 << 14)  # indexes and unit pages list every record (issue 15: kept under serve)
+@kept(maxsize=1 << 14)  # indexes and unit pages list every record (issue 15: kept under serve)
 def initiative_line(insats: Insats, as_of: AsOf, *, root: str) -> str:
     """'[Titel](…) – status, hälsa' and the as-of note: one initiative in a Markdown list."""
     return fragment("_partials/initiative_line.md.j2", link=markup(record_link(insats, root=root)),
@@ -129,7 +130,7 @@ def initiative_line(insats: Insats, as_of: AsOf, *, root: str) -> str:
                     note=markup(as_of_note(insats, as_of)))
 
 
-@lru_cache(maxsize=1 << 14)  # see initiative_line
+@kept(maxsize=1 << 14)  # see initiative_line
 def need_line(need: Behov, as_of: AsOf, *, root: str) -> str:
     """'[Titel](…) – status' and the as-of note: one need in a Markdown list."""
     return fragment("_partials/need_line.md.j2", link=markup(record_link(need, root=root)),

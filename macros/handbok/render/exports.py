@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import io
 import json
 
 from handbok.currency import AsOf, Dated
+from handbok.kept import kept
 from handbok.model import Behov, Insats, LabelledEnum, PartialDate, Portfolio
 from handbok.render.badges import label
 
@@ -122,12 +122,12 @@ def item_json(record: dict[str, object]) -> str:
     return "\n".join("  " + line for line in _json(record).removesuffix("\n").split("\n"))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@kept(maxsize=1 << 14)
 def _initiative_json(insats: Insats, as_of: AsOf) -> str:
     return item_json(initiative_record(insats, as_of))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@kept(maxsize=1 << 14)
 def _need_json(need: Behov, initiatives: tuple[str, ...], as_of: AsOf) -> str:
     return item_json(_need_record(need, initiatives, as_of))
 
@@ -184,7 +184,7 @@ def initiatives_csv(portfolio: Portfolio, *, as_of: AsOf) -> str:
                                      for i in sorted(portfolio.insatser, key=lambda i: i.id)])
 
 
-@functools.lru_cache(maxsize=1 << 14)  # see _initiative_json
+@kept(maxsize=1 << 14)  # see _initiative_json
 def _initiative_csv(i: Insats, as_of: AsOf) -> str:
     latest = i.latest_report
     return _csv_line([
@@ -218,7 +218,7 @@ def needs_csv(portfolio: Portfolio, *, as_of: AsOf) -> str:
                                for b in sorted(portfolio.behov, key=lambda b: b.id)])
 
 
-@functools.lru_cache(maxsize=1 << 14)  # see _initiative_json
+@kept(maxsize=1 << 14)  # see _initiative_json
 def _need_csv(b: Behov, initiatives: tuple[str, ...], as_of: AsOf) -> str:
     return _csv_line([
         b.id, b.titel, b.beskrivning, b.malgrupp, "\n".join(u.id for u in b.forvaltningar),

@@ -5,10 +5,10 @@ Versioned like the portfolio exports and described by schemas/sidor.schema.json 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from handbok.currency import AsOf
+from handbok.kept import kept
 from handbok.render.exports import item_json, json_with_list
 from handbok.review import ReviewEntry
 
@@ -31,7 +31,7 @@ def _entry(entry: ReviewEntry) -> dict[str, object]:
     }
 
 
-@functools.lru_cache(maxsize=1 << 14)  # `make serve` writes only the entries that changed (issue 15)
+@kept(maxsize=1 << 14)  # `make serve` writes only the entries that changed (issue 15)
 def _entry_json(entry: ReviewEntry) -> str:
     return item_json(_entry(entry))
 

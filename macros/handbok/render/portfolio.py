@@ -3,7 +3,6 @@ shared needs, what needs attention, and the export documentation."""
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from markupsafe import Markup
 
 from handbok.collation import sort_key
 from handbok.currency import AsOf, Dated, confirmed_on
+from handbok.kept import kept
 from handbok.kinds import SECTION_PAGE_ROOT, SECTION_PAGE_ROOT_URL
 from handbok.model import Behov, BehovStatus, Fas, Halsa, Insats, InsatsTyp, LabelledEnum, Portfolio, Status
 from handbok.render import charts
@@ -172,7 +172,7 @@ def _row(insats: Insats, as_of: AsOf) -> dict[str, object]:
     }
 
 
-@functools.lru_cache(maxsize=1 << 14)  # `make serve` renders only the rows that changed (issue 15)
+@kept(maxsize=1 << 14)  # `make serve` renders only the rows that changed (issue 15)
 def _row_html(insats: Insats, as_of: AsOf) -> Markup:
     return markup(render("portfolio_row.html.j2", row=_row(insats, as_of)))
 
