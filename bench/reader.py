@@ -10,15 +10,13 @@ gzip already) counts as is.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bench.measure import GZIP_LEVEL
+from bench.static_site import serve_directory
 
 if TYPE_CHECKING:
     from playwright.sync_api import Response
@@ -50,19 +48,6 @@ class ReaderSearch:
     result_ms: float
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's signature
-        pass
-
-
-def _serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def sent_size(body: bytes) -> int:
     """What a gzip-enabled server would send for `body`: compressed, unless that is larger."""
     return min(len(body), len(gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)))
@@ -72,7 +57,7 @@ def measure_reader_search(site_dir: Path, query: str = QUERY) -> ReaderSearch:
     """Open the start page of `site_dir`, type `query`, stop at the first result."""
     from playwright.sync_api import sync_playwright
 
-    server, url = _serve(site_dir)
+    server, url = serve_directory(site_dir)
     responses = []
     try:
         with sync_playwright() as playwright:

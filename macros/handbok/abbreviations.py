@@ -7,7 +7,7 @@ from pathlib import Path
 
 ABBREVIATIONS_FILE = Path("includes") / "forkortningar.md"
 
-_DEFINITION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>.+?)\s*$", re.MULTILINE)
+DEFINITION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>.+?)\s*$", re.MULTILINE)
 # Upper-case words of two or more characters, with hyphenated parts (TLO-KL, UTF-8).
 _UPPER_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][A-ZÅÄÖ0-9]+(?:-[A-ZÅÄÖ0-9]+)*(?![\w-])")
 _LINK_OR_ABBR = re.compile(r"<(/?)(a|abbr)\b([^>]*)>")
@@ -24,7 +24,7 @@ NOT_ABBREVIATIONS = {
 
 def parse_abbreviations(text: str) -> dict[str, str]:
     """`*[TLO]: tidig lokal omställning` lines → {"TLO": "tidig lokal omställning"}."""
-    return {m["abbr"]: m["title"] for m in _DEFINITION.finditer(text)}
+    return {m["abbr"]: m["title"] for m in DEFINITION.finditer(text)}
 
 
 def undefined_abbreviations(text: str, defined: dict[str, str]) -> list[str]:

@@ -20,8 +20,9 @@ from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique  # type: ignore[import-untyped]  # no type information
 
-# One complete element on one line, of a tag Python-Markdown treats as a raw HTML block.
-_HTML_BLOCK = re.compile(r"<(div|nav|p|table|figure|section|ol|ul|dl|details|aside)\b[^\n]*</\1>")
+from handbok.abbreviations import DEFINITION
+from handbok.html_blocks import HTML_BLOCK
+
 _HEADING = re.compile(r"(#{1,6}) (?P<text>[^\n]*?)(?: \{#(?P<id>[a-z0-9][a-z0-9_-]*)\})?")
 _ADMONITION = re.compile(r'!!! (?P<kind>[a-z]+) "(?P<title>[^"\n]+)"')
 # Inline pieces the subset allows: a link, an HTML tag, a character reference, plain text.
@@ -33,8 +34,6 @@ _INLINE = re.compile(
 )
 _TAGS = re.compile(r"<[^>]*>")
 _NUMBERED = re.compile(r"[0-9]+[.)]")
-# An abbreviation definition as the abbr extension reads it.
-_DEFINITION = re.compile(r"\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<title>.*?)[ \t]*")
 _BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 _IDS = re.compile(r"<[a-z0-9]+\b[^>]*?\sid=\"([^\"]*)\"")
 
@@ -116,7 +115,7 @@ def _block(converter: _Converter, chunk: str, rest: list[str]) -> str | None:
     """One block of the subset as HTML (ending with its newlines), or None outside the subset."""
     if any(line != line.rstrip() for line in chunk.split("\n")):
         return None
-    if _HTML_BLOCK.fullmatch(chunk):
+    if HTML_BLOCK.fullmatch(chunk):
         return None if "markdown=" in chunk else chunk + "\n\n"
     if chunk.startswith("#"):
         return _heading(converter, chunk)
@@ -225,7 +224,7 @@ def settings_for(extensions: list[str], configs: Mapping[str, Mapping[str, Any]]
     definitions: dict[str, str] = {}
     for text in appended.values():
         lines = [line for line in text.splitlines() if line.strip()]
-        found = [_DEFINITION.fullmatch(line) for line in lines]
+        found = [DEFINITION.fullmatch(line) for line in lines]
         if not all(m and m["title"] not in ("", '""', "''") for m in found):
             return None
         definitions.update((m["abbr"], m["title"]) for m in found if m is not None)

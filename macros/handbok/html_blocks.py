@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 # One complete element on one line, of a tag Python-Markdown treats as a raw HTML block.
-_BLOCK = re.compile(r"<(div|nav|p|table|figure|section|ol|ul|dl|details|aside)\b[^\n]*</\1>")
+HTML_BLOCK = re.compile(r"<(div|nav|p|table|figure|section|ol|ul|dl|details|aside)\b[^\n]*</\1>")
 _TOKEN = "handbokblock{:06d}"
 
 
@@ -20,7 +20,7 @@ def hold_html_blocks(markdown: str) -> tuple[str, tuple[str, ...]]:
     chunks = markdown.split("\n\n")
     blocks: list[str] = []
     for index, chunk in enumerate(chunks):
-        if index and _BLOCK.fullmatch(chunk):
+        if index and HTML_BLOCK.fullmatch(chunk):
             chunks[index] = _TOKEN.format(len(blocks))
             blocks.append(chunk)
     return "\n\n".join(chunks), tuple(blocks)

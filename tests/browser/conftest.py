@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from bench.static_site import serve_directory
 from tests.browser.site_pages import (
     AXE_JS,
     SCREENSHOT_DIR,
     WIDTHS,
     SitePage,
     discover_pages,
-    serve_directory,
 )
 from tests.conftest import require_tool
 

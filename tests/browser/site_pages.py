@@ -1,16 +1,14 @@
-"""The built site as the browser suite sees it: page discovery, page kinds and a local server.
+"""The built site as the browser suite sees it: page discovery and page kinds.
 
 Pages are discovered from the built site's sitemap (plus the 404 page), so new pages and new
 page kinds are covered as soon as they are built. `PAGE_KINDS` names the kinds the handbook
-must have; `representatives` picks one page of each kind by its URL pattern.
+must have; `representatives` picks one page of each kind by its URL pattern. The local server
+is bench/static_site.py (shared with `make bench`).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,32 +86,5 @@ def representatives(pages: list[SitePage]) -> dict[str, SitePage]:
         if page.kind and page.kind not in found:
             found[page.kind] = page
     return found
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.exists():
-            super().send_error(code, message, explain)
-            return
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """A threaded static server for `directory` on a random 127.0.0.1 port, and its base URL."""
-    handler = functools.partial(_SiteHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 

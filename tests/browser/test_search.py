@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.site_pages import serve_directory
+from bench.static_site import serve_directory
 from tests.conftest import REPO_ROOT, build_site
 
 pytestmark = pytest.mark.browser

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.static_site import serve_directory
 from handbok.published_urls import (
     INVENTORY_FILE,
     authored_page_sources,
@@ -29,7 +30,7 @@ from handbok.published_urls import (
     scan_site,
     updated_inventory,
 )
-from tests.browser.site_pages import AXE_JS, serve_directory
+from tests.browser.site_pages import AXE_JS
 from tests.conftest import REPO_ROOT, build_site, copy_project, require_tool, search_documents
 
 pytestmark = pytest.mark.build
