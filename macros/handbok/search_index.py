@@ -8,7 +8,9 @@ from this index, and search/search_index.json keeps only the configuration Mater
 highlighting reads.
 
 Only the article of pages marked `data-pagefind-body` (overrides/main.html) is indexed, and only
-that part of each file is sent to Pagefind: the nav around it is most of the bytes.
+that part of each file is sent to Pagefind: the nav around it is most of the bytes. A large site
+is indexed in parts of at most PART_BYTES of articles, one Pagefind run each, merged into one
+bundle (search_bundle.py): a single run over 4,000 record pages needs about 505 MB.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from pathlib import Path
 
 from pagefind_bin import get_executable  # type: ignore[import-untyped]  # ships no type information
 
+from .search_bundle import merge_bundles
+
 BUNDLE_DIR = "pagefind"
 _THREAD_NAME = "handbok-sokindex"
 MATERIAL_INDEX = Path("search") / "search_index.json"
@@ -37,6 +41,9 @@ IGNORED = (".handbok-brodsmulor", ".headerlink", ".handbok-sidrespons", ".handbo
            ".handbok-processlage", ".md-content__button")
 # Only the browser API is served; the bundled UIs and Pagefind's own worker are not used.
 KEPT_FILES = re.compile(r"^(pagefind\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.sv\.pagefind)$")
+# Article bytes per Pagefind run. Pagefind 1.5.2 peaks at 14-17 MB of memory per MB of article
+# (505 MB for the 36 MB of articles at 2,000 + 2,000 records), so a part stays near 200 MB.
+PART_BYTES = 12_000_000
 _ARTICLE = re.compile(r"<article\b[^>]*\bdata-pagefind-body\b[^>]*>.*</article>", re.S)
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 # Pagefind joins the text of adjacent elements it does not treat as blocks ("Typ" + "Gemensam"
@@ -114,14 +121,21 @@ def pending_marker(site_dir: Path) -> Path:
     return site.parent / f".{site.name}.handbok-sok-pagar"
 
 
-def _index_pages(site_dir: Path) -> SearchIndexSummary:
+def _index_pages(site_dir: Path, part_bytes: int = PART_BYTES) -> SearchIndexSummary:
     """Index the built pages into a new bundle, then swap it in for the old one."""
     bundle = site_dir / BUNDLE_DIR
     with tempfile.TemporaryDirectory(prefix="handbok-sok-") as scratch:
-        articles, fresh = Path(scratch) / "sidor", Path(scratch) / BUNDLE_DIR
-        articles.mkdir()
-        count = _write_articles(site_dir, articles)
-        _run_pagefind(articles, fresh)
+        parts, count = _write_articles(site_dir, Path(scratch), part_bytes)
+        if not parts:
+            parts = [Path(scratch) / "sidor-0"]
+            parts[0].mkdir()
+        bundles = []
+        for number, articles in enumerate(parts):
+            bundles.append(Path(scratch) / f"delindex-{number}")
+            _run_pagefind(articles, bundles[-1])
+            shutil.rmtree(articles)
+        fresh = Path(scratch) / BUNDLE_DIR
+        merge_bundles(bundles, fresh)
         for path in sorted(fresh.iterdir()):
             if path.is_file() and not KEPT_FILES.match(path.name):
                 path.unlink()
@@ -131,18 +145,27 @@ def _index_pages(site_dir: Path) -> SearchIndexSummary:
     return SearchIndexSummary(pages=count, bundle_bytes=size)
 
 
-def _write_articles(site_dir: Path, scratch: Path) -> int:
-    """Copy each indexable page's article to the same path under `scratch`; the count."""
-    count = 0
+def _write_articles(site_dir: Path, scratch: Path, part_bytes: int) -> tuple[list[Path], int]:
+    """Each indexable page's article at its own path under a part folder of `scratch`.
+
+    A new part begins once a part holds `part_bytes`; returns the part folders and the page count.
+    """
+    parts: list[Path] = []
+    count = size = 0
     for page in sorted(site_dir.rglob("*.html")):
         content = indexable_html(page.read_text(encoding="utf-8"))
         if content is None:
             continue
-        target = scratch / page.relative_to(site_dir)
+        if not parts or size >= part_bytes:
+            parts.append(scratch / f"sidor-{len(parts)}")
+            size = 0
+        target = parts[-1] / page.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        data = content.encode("utf-8")
+        target.write_bytes(data)
+        size += len(data)
         count += 1
-    return count
+    return parts, count
 
 
 def _run_pagefind(source: Path, bundle: Path) -> None:

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from bench.static_site import serve_directory
+from handbok import search_index
 from tests.conftest import REPO_ROOT, build_site
 
 pytestmark = pytest.mark.browser
@@ -202,6 +203,15 @@ def synthetic_site(tmp_path_factory) -> Path:
     result = build_site(copy.root, root / "site")
     assert result.returncode == 0, f"det syntetiska projektet byggs inte:\n{result.output[-3000:]}"
     return result.site_dir
+
+
+@pytest.mark.build
+def test_the_synthetic_site_is_searched_through_a_merged_index(synthetic_site):
+    """At 2,000 + 2,000 the index is built in parts and merged (search_bundle.py), so the search
+    tests below exercise the merged bundle, not one Pagefind run."""
+    articles = [search_index.indexable_html(page.read_text(encoding="utf-8")) for page in synthetic_site.rglob("*.html")]
+    size = sum(len(article.encode("utf-8")) for article in articles if article)
+    assert size > 2 * search_index.PART_BYTES, f"{size} byte artiklar ryms i en del"
 
 
 @pytest.fixture(scope="module", params=["verklig", pytest.param("syntetisk", marks=pytest.mark.build)])
