@@ -33,6 +33,8 @@ ENTRY_FILE = "pagefind-entry.json"
 # Pagefind's default word-index chunk size (options.rs, default_index_chunk_size): a chunk ends
 # once its words' page entries and locations add up to this many numbers.
 CHUNK_SIZE = 20_000
+# Pagefind compresses at level 9; level 6 takes a fifth of the time for 2 % more bytes (bench/).
+COMPRESS_LEVEL = 6
 
 # One word of the index as Pagefind stores it: [word, pages, variants]; a page is
 # [page number minus the one before, locations, meta locations]; a variant is [form, pages].
@@ -95,7 +97,7 @@ def read_gzip(path: Path) -> bytes:
 
 
 def _write_gzip(path: Path, data: bytes) -> None:
-    path.write_bytes(gzip.compress(GZIP_PREFIX + data, compresslevel=9, mtime=0))
+    path.write_bytes(gzip.compress(GZIP_PREFIX + data, compresslevel=COMPRESS_LEVEL, mtime=0))
 
 
 def _language(bundle: Path) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 
-from handbok.search_index import indexable_html, material_config_only
+from handbok import search_index
+from handbok.search_index import indexable_html, material_config_only, scratch_parent
 
 PAGE = ('<html lang="sv"><head><title>Bereda – Handboken</title></head><body><nav>meny</nav>'
         '<article class="md-content__inner md-typeset" data-pagefind-body><h1 id="b">Bereda</h1>'
@@ -30,3 +32,14 @@ def test_material_index_keeps_its_config_and_no_documents():
     config = {"lang": ["sv"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"]}
     full = json.dumps({"config": config, "docs": [{"location": "", "title": "Å", "text": "ö"}]})
     assert json.loads(material_config_only(full)) == {"config": config, "docs": []}
+
+
+def test_scratch_goes_to_memory_only_with_room_for_twice_the_pages(tmp_path, monkeypatch):
+    page = tmp_path / "sida.html"
+    page.write_bytes(b"x" * 1000)
+    memory = tmp_path / "minne"
+    assert scratch_parent([page], memory) is None  # no such folder: the system's temp folder
+    memory.mkdir()
+    assert scratch_parent([page], memory) == str(memory)
+    monkeypatch.setattr(search_index.shutil, "disk_usage", lambda _: shutil._ntuple_diskusage(10_000, 8_000, 2_000))
+    assert scratch_parent([page], memory) is None
