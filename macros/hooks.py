@@ -283,9 +283,9 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    """Fill "Hela handboken", then index the final pages for the reader's search (issue 15)."""
     if context(config).errors:
         return  # the preview shows the problem list instead of the site; there is no book page
-    """Fill "Hela handboken", then index the final pages for the reader's search (issue 15)."""
     site_dir = Path(config.site_dir)
     _core(config).fill_book(context(config), site_dir)
     _core(config).build_search(context(config), site_dir)

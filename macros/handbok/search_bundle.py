@@ -56,7 +56,7 @@ class _Part:
 def merge_bundles(parts: list[Path], out: Path) -> int:
     """Write into `out` one bundle searching every page of the `parts` bundles; the page count."""
     if len(parts) == 1:
-        shutil.move(str(parts[0]), str(out))
+        _move(parts[0], out)
         return len(_read_meta(out, _language(out))[1])
     entries = [json.loads((part / ENTRY_FILE).read_text(encoding="utf-8")) for part in parts]
     languages = {language for entry in entries for language in entry["languages"]}
@@ -89,6 +89,11 @@ def merge_bundles(parts: list[Path], out: Path) -> int:
         if path.is_file() and path.name != ENTRY_FILE and not path.name.endswith(".pf_meta"):
             shutil.copyfile(path, out / path.name)
     return len(pages)
+
+
+def _move(source: Path, target: Path) -> None:
+    """Rename, or copy the bytes alone when the parts live on another file system."""
+    shutil.move(source, target, copy_function=shutil.copyfile)
 
 
 def read_gzip(path: Path) -> bytes:
@@ -130,10 +135,10 @@ def _move_fragments(parts: list[_Part], folder: Path) -> list[list[Any]]:
             source = part.root / "fragment" / f"{name}.pf_fragment"
             if name not in names:
                 names.add(name)
-                shutil.move(str(source), str(folder / f"{name}.pf_fragment"))
+                _move(source, folder / f"{name}.pf_fragment")
             elif (folder / f"{name}.pf_fragment").read_bytes() != source.read_bytes():
                 name = _short_hash(f"{part.language}_{_full_hash(read_gzip(source))}", len(name), names)
-                shutil.move(str(source), str(folder / f"{name}.pf_fragment"))
+                _move(source, folder / f"{name}.pf_fragment")
             pages.append([name, word_count])
     return pages
 

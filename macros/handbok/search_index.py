@@ -15,6 +15,7 @@ bundle (search_bundle.py): a single run over 4,000 record pages needs about 505 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -23,7 +24,8 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +90,25 @@ def build_search_index(site_dir: Path) -> SearchIndexSummary:
     material = site_dir / MATERIAL_INDEX
     if material.exists():
         material.write_text(material_config_only(material.read_text(encoding="utf-8")), encoding="utf-8")
-    return _index_pages(site_dir)
+    with _collector_paused():
+        return _index_pages(site_dir)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the index is merged (a one-off build only).
+
+    Merging decodes millions of small lists, none in a cycle; with the build's large heap each
+    collection they set off walks all of it (at 2,000 + 2,000 the merge took 4.9 s instead of
+    1.6 s). `make serve` already pauses the collector around its rebuilds (serve_gc.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def build_search_index_in_background(site_dir: Path, then: Callable[[], None] = lambda: None) -> None:
@@ -130,21 +150,25 @@ def _index_pages(site_dir: Path, part_bytes: int = PART_BYTES) -> SearchIndexSum
     """Index the built pages into a new bundle, then swap it in for the old one."""
     bundle = site_dir / BUNDLE_DIR
     pages = sorted(site_dir.rglob("*.html"))
-    with tempfile.TemporaryDirectory(prefix="handbok-sok-", dir=scratch_parent(pages)) as scratch:
+    # The new bundle is put together beside the site, on its file system, so that swapping it
+    # in is a rename: under `make serve` the search is never without a bundle for long.
+    beside = site_dir.resolve().parent
+    with (tempfile.TemporaryDirectory(prefix="handbok-sok-", dir=scratch_parent(pages)) as scratch,
+          tempfile.TemporaryDirectory(prefix=f".{site_dir.name}.handbok-sok-", dir=beside) as assembly):
         parts, count = _write_articles(site_dir, pages, Path(scratch), part_bytes)
         bundles = []
         for number, articles in enumerate(parts):
             bundles.append(Path(scratch) / f"delindex-{number}")
             _run_pagefind(articles, bundles[-1])
             shutil.rmtree(articles)
-        fresh = Path(scratch) / BUNDLE_DIR
+        fresh = Path(assembly) / BUNDLE_DIR
         merge_bundles(bundles, fresh)
         for path in sorted(fresh.iterdir()):
             if path.is_file() and not KEPT_FILES.match(path.name):
                 path.unlink()
         size = sum(p.stat().st_size for p in fresh.rglob("*") if p.is_file())
         shutil.rmtree(bundle, ignore_errors=True)
-        shutil.move(str(fresh), str(bundle))
+        fresh.rename(bundle)
     return SearchIndexSummary(pages=count, bundle_bytes=size)
 
 
