@@ -2,10 +2,10 @@
 
 Pagefind 1.5 holds every page's words in one process: about 505 MB for 4,000 record pages, where
 the build may use 400. Indexing the site in parts keeps each Pagefind run small; this module then
-writes one bundle that searches exactly as a single run's would, in Pagefind's own file format (CBOR inside
-gzip, as pagefind/src/index and pagefind/src/output write it in 1.5.2): pages are numbered part
-after part, each word's page list is the parts' lists end to end, and the word index is cut into
-chunks by Pagefind's own rule. Fragments (one per page) are moved, never rewritten.
+writes one bundle that searches exactly as a single run's would, in Pagefind's own file format
+(CBOR inside gzip, as pagefind/src/index and pagefind/src/output write it in 1.5.2): pages are
+numbered part after part, each word's page list is the parts' lists end to end, and the word
+index is cut into chunks by Pagefind's own rule. Fragments (one per page) are moved, not rewritten.
 
 Words are merged as sorted streams, one decoded chunk per part at a time, so the merge holds
 about one chunk of each part in memory rather than the index.
@@ -40,6 +40,7 @@ COMPRESS_LEVEL = 6
 # [page number minus the one before, locations, meta locations]; a variant is [form, pages].
 Word = list[Any]
 
+
 class BundleMergeError(RuntimeError):
     """A part's bundle has something this merge does not know how to combine."""
 
@@ -53,11 +54,11 @@ class _Part:
     field_ids: dict[int, int]
 
 
-def merge_bundles(parts: list[Path], out: Path) -> int:
-    """Write into `out` one bundle searching every page of the `parts` bundles; the page count."""
+def merge_bundles(parts: list[Path], out: Path) -> None:
+    """Write into `out` one bundle searching every page of the `parts` bundles (moved from them)."""
     if len(parts) == 1:
         _move(parts[0], out)
-        return len(_read_meta(out, _language(out))[1])
+        return
     entries = [json.loads((part / ENTRY_FILE).read_text(encoding="utf-8")) for part in parts]
     languages = {language for entry in entries for language in entry["languages"]}
     if len(languages) != 1 or len({entry["version"] for entry in entries}) != 1:
@@ -88,7 +89,6 @@ def merge_bundles(parts: list[Path], out: Path) -> int:
     for path in parts[0].iterdir():
         if path.is_file() and path.name != ENTRY_FILE and not path.name.endswith(".pf_meta"):
             shutil.copyfile(path, out / path.name)
-    return len(pages)
 
 
 def _move(source: Path, target: Path) -> None:
@@ -103,11 +103,6 @@ def read_gzip(path: Path) -> bytes:
 
 def _write_gzip(path: Path, data: bytes) -> None:
     path.write_bytes(gzip.compress(GZIP_PREFIX + data, compresslevel=COMPRESS_LEVEL, mtime=0))
-
-
-def _language(bundle: Path) -> str:
-    entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
-    return str(next(iter(entry["languages"])))
 
 
 def _read_meta(bundle: Path, language: str) -> list[Any]:
