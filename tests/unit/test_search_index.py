@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
+from types import SimpleNamespace
 
 from handbok import search_index
 from handbok.search_index import indexable_html, material_config_only, scratch_parent
@@ -41,5 +41,5 @@ def test_scratch_goes_to_memory_only_with_room_for_twice_the_pages(tmp_path, mon
     assert scratch_parent([page], memory) is None  # no such folder: the system's temp folder
     memory.mkdir()
     assert scratch_parent([page], memory) == str(memory)
-    monkeypatch.setattr(search_index.shutil, "disk_usage", lambda _: shutil._ntuple_diskusage(10_000, 8_000, 2_000))
+    monkeypatch.setattr(search_index.shutil, "disk_usage", lambda _: SimpleNamespace(total=10_000, used=8_000, free=2_000))
     assert scratch_parent([page], memory) is None
