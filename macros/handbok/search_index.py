@@ -150,11 +150,14 @@ def _index_pages(site_dir: Path, part_bytes: int = PART_BYTES) -> SearchIndexSum
     """Index the built pages into a new bundle, then swap it in for the old one."""
     bundle = site_dir / BUNDLE_DIR
     pages = sorted(site_dir.rglob("*.html"))
+    scratch_in = Path(scratch_parent(pages) or tempfile.gettempdir())
     # The new bundle is put together beside the site, on its file system, so that swapping it
     # in is a rename: under `make serve` the search is never without a bundle for long.
     beside = site_dir.resolve().parent
-    with (tempfile.TemporaryDirectory(prefix="handbok-sok-", dir=scratch_parent(pages)) as scratch,
-          tempfile.TemporaryDirectory(prefix=f".{site_dir.name}.handbok-sok-", dir=beside) as assembly):
+    for parent, prefix in ((scratch_in, "handbok-sok-"), (beside, f".{site_dir.name}.handbok-sok-")):
+        remove_abandoned(parent, prefix)
+    with (tempfile.TemporaryDirectory(prefix=f"handbok-sok-{os.getpid()}-", dir=scratch_in) as scratch,
+          tempfile.TemporaryDirectory(prefix=f".{site_dir.name}.handbok-sok-{os.getpid()}-", dir=beside) as assembly):
         parts, count = _write_articles(site_dir, pages, Path(scratch), part_bytes)
         bundles = []
         for number, articles in enumerate(parts):
@@ -182,6 +185,28 @@ def scratch_parent(pages: list[Path], memory: Path = MEMORY_SCRATCH) -> str | No
     except OSError:
         pass
     return None
+
+
+def remove_abandoned(parent: Path, prefix: str) -> None:
+    """Remove `prefix<pid>-…` folders whose process is gone: what a killed build or serve left.
+
+    Python removes a temporary folder when its `with` block ends, but not when the process is
+    killed (a serve stopped while it indexes); in /dev/shm such a folder would hold memory.
+    """
+    for folder in parent.glob(f"{prefix}*-*"):
+        pid = folder.name.removeprefix(prefix).split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def _write_articles(site_dir: Path, pages: list[Path], scratch: Path, part_bytes: int) -> tuple[list[Path], int]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from types import SimpleNamespace
 
 from handbok import search_index
-from handbok.search_index import indexable_html, material_config_only, scratch_parent
+from handbok.search_index import indexable_html, material_config_only, remove_abandoned, scratch_parent
 
 PAGE = ('<html lang="sv"><head><title>Bereda – Handboken</title></head><body><nav>meny</nav>'
         '<article class="md-content__inner md-typeset" data-pagefind-body><h1 id="b">Bereda</h1>'
@@ -43,3 +45,15 @@ def test_scratch_goes_to_memory_only_with_room_for_twice_the_pages(tmp_path, mon
     assert scratch_parent([page], memory) == str(memory)
     monkeypatch.setattr(search_index.shutil, "disk_usage", lambda _: SimpleNamespace(total=10_000, used=8_000, free=2_000))
     assert scratch_parent([page], memory) is None
+
+
+def test_scratch_left_by_a_process_that_is_gone_is_removed(tmp_path):
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    abandoned = tmp_path / f"handbok-sok-{ended.pid}-abc"
+    own = tmp_path / f"handbok-sok-{os.getpid()}-def"
+    unrelated = tmp_path / "handbok-sok-annat"
+    for folder in (abandoned, own, unrelated):
+        (folder / "sidor-0").mkdir(parents=True)
+    remove_abandoned(tmp_path, "handbok-sok-")
+    assert not abandoned.exists() and own.exists() and unrelated.exists()
