@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbok.search_bundle import read_gzip
+
 # Fixed so two runs render identical pages (2026-11-18 UTC, after every synthetic date).
 SOURCE_DATE_EPOCH = "1795000000"
 GZIP_LEVEL = 6  # what web servers typically use
@@ -212,7 +214,7 @@ def _search_documents(site_dir: Path) -> list[dict[str, str]]:
     if fragments:
         docs = []
         for fragment in fragments:
-            data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+            data = json.loads(read_gzip(fragment))
             docs.append({"location": data["url"].lstrip("/"), "title": data["meta"].get("title", ""),
                          "text": data["content"]})
         return docs

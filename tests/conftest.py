@@ -5,7 +5,6 @@ The tier markers (`browser`, `build`) are enforced by the hooks imported from te
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import shutil
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from handbok.search_bundle import read_gzip
 from tests.tiers import (  # noqa: F401  (the hooks must be names in this module)
     pytest_collection_modifyitems,
     pytest_runtest_protocol,
@@ -75,11 +75,11 @@ def build_site(project_dir: Path, site_dir: Path, env: dict[str, str] | None = N
 def search_documents(site_dir: Path) -> dict[str, dict[str, str]]:
     """What the reader's search holds (issue 15): each Pagefind fragment, by site-relative URL.
 
-    A fragment is gzip'd `pagefind_dcd` + JSON; the URL is given as "/insatser/x/".
+    A fragment is JSON in Pagefind's gzip wrapping; the URL is given as "/insatser/x/".
     """
     docs = {}
     for fragment in sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        data = json.loads(read_gzip(fragment))
         docs[data["url"].lstrip("/")] = {"title": data["meta"]["title"], "text": data["content"]}
     return docs
 

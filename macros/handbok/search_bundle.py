@@ -48,7 +48,6 @@ class BundleMergeError(RuntimeError):
 @dataclass(frozen=True)
 class _Part:
     root: Path
-    language: str
     meta: list[Any]
     page_offset: int
     field_ids: dict[int, int]
@@ -64,18 +63,18 @@ def merge_bundles(parts: list[Path], out: Path) -> None:
     if len(languages) != 1 or len({entry["version"] for entry in entries}) != 1:
         raise BundleMergeError("Sökindexets delar har olika språk eller Pagefind-versioner.")
     language = languages.pop()
-    metas = [_read_meta(part, language) for part in parts]
+    metas = [_read_meta(part, entry["languages"][language]) for part, entry in zip(parts, entries, strict=True)]
     if any(meta[3] or meta[4] for meta in metas):
         raise BundleMergeError("Sökindexets delar har filter eller sorteringar, som sammanslagningen inte stöder.")
 
     fields = sorted({field for meta in metas for field in meta[5]})
     offsets = itertools.accumulate((len(meta[1]) for meta in metas[:-1]), initial=0)
-    loaded = [_Part(root=part, language=language, meta=meta, page_offset=offset,
+    loaded = [_Part(root=part, meta=meta, page_offset=offset,
                     field_ids={old: fields.index(name) for old, name in enumerate(meta[5])})
               for part, meta, offset in zip(parts, metas, offsets, strict=True)]
 
     out.mkdir(parents=True)
-    pages = _move_fragments(loaded, out / "fragment")
+    pages = _move_fragments(loaded, language, out / "fragment")
     chunks = _write_word_chunks(heapq.merge(*(_words(part) for part in loaded), key=lambda w: w[0]),
                                 language, out / "index")
     meta = [metas[0][0], pages, chunks, [], [], fields]
@@ -105,9 +104,9 @@ def _write_gzip(path: Path, data: bytes) -> None:
     path.write_bytes(gzip.compress(GZIP_PREFIX + data, compresslevel=COMPRESS_LEVEL, mtime=0))
 
 
-def _read_meta(bundle: Path, language: str) -> list[Any]:
-    entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
-    meta: list[Any] = cbor2.loads(read_gzip(bundle / f"pagefind.{entry['languages'][language]['hash']}.pf_meta"))
+def _read_meta(bundle: Path, entry_language: dict[str, Any]) -> list[Any]:
+    """The bundle's page metadata file, named in its entry file's language record."""
+    meta: list[Any] = cbor2.loads(read_gzip(bundle / f"pagefind.{entry_language['hash']}.pf_meta"))
     return meta
 
 
@@ -116,7 +115,7 @@ def _full_hash(data: bytes) -> str:
     return "".join(format(byte, "x") for byte in hashlib.sha1(data).digest())
 
 
-def _move_fragments(parts: list[_Part], folder: Path) -> list[list[Any]]:
+def _move_fragments(parts: list[_Part], language: str, folder: Path) -> list[list[Any]]:
     """Move every part's page fragments into `folder`; the merged page list (hash, word count).
 
     Fragment names are short hashes that are unique within one part only; a name another part
@@ -132,7 +131,7 @@ def _move_fragments(parts: list[_Part], folder: Path) -> list[list[Any]]:
                 names.add(name)
                 _move(source, folder / f"{name}.pf_fragment")
             elif (folder / f"{name}.pf_fragment").read_bytes() != source.read_bytes():
-                name = _short_hash(f"{part.language}_{_full_hash(read_gzip(source))}", len(name), names)
+                name = _short_hash(f"{language}_{_full_hash(read_gzip(source))}", len(name), names)
                 _move(source, folder / f"{name}.pf_fragment")
             pages.append([name, word_count])
     return pages

@@ -150,7 +150,7 @@ def _index_pages(site_dir: Path, part_bytes: int = PART_BYTES) -> SearchIndexSum
     """Index the built pages into a new bundle, then swap it in for the old one."""
     bundle = site_dir / BUNDLE_DIR
     pages = sorted(site_dir.rglob("*.html"))
-    scratch_in = Path(scratch_parent(pages) or tempfile.gettempdir())
+    scratch_in = scratch_parent(pages)
     # The new bundle is put together beside the site, on its file system, so that swapping it
     # in is a rename: under `make serve` the search is never without a bundle for long.
     beside = site_dir.resolve().parent
@@ -175,16 +175,16 @@ def _index_pages(site_dir: Path, part_bytes: int = PART_BYTES) -> SearchIndexSum
     return SearchIndexSummary(pages=count, bundle_bytes=size)
 
 
-def scratch_parent(pages: list[Path], memory: Path = MEMORY_SCRATCH) -> str | None:
-    """Where the scratch folder goes: `memory` if it has room for twice the pages, else the default."""
+def scratch_parent(pages: list[Path], memory: Path = MEMORY_SCRATCH) -> Path:
+    """Where scratch folders go: `memory` if it has room for twice the pages, else the temp folder."""
     try:
         if memory.is_dir() and os.access(memory, os.W_OK):
             needed = sum(page.stat().st_size for page in pages)
             if shutil.disk_usage(memory).free > 2 * needed:
-                return str(memory)
+                return memory
     except OSError:
         pass
-    return None
+    return Path(tempfile.gettempdir())
 
 
 def remove_abandoned(parent: Path, prefix: str) -> None:

@@ -42,11 +42,23 @@ def _site(folder: Path) -> Path:
     return folder
 
 
+def _meta_file(bundle: Path) -> Path:
+    """The bundle's page metadata file, as its entry file names it (one language)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    ((_, info),) = entry["languages"].items()
+    return bundle / f"pagefind.{info['hash']}.pf_meta"
+
+
+def _meta(bundle: Path) -> list[Any]:
+    meta: list[Any] = cbor2.loads(read_gzip(_meta_file(bundle)))
+    return meta
+
+
 def _decoded(bundle: Path) -> dict[str, Any]:
     """What a search reads from a bundle, keyed by page URL rather than page number."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     ((language, info),) = entry["languages"].items()
-    version, pages, chunks, filters, sorts, fields = cbor2.loads(read_gzip(bundle / f"pagefind.{info['hash']}.pf_meta"))
+    version, pages, chunks, filters, sorts, fields = _meta(bundle)
     fragments = [json.loads(read_gzip(bundle / "fragment" / f"{name}.pf_fragment")) for name, _ in pages]
     urls = [fragment["url"] for fragment in fragments]
 
@@ -116,18 +128,16 @@ def test_the_merged_bundle_keeps_only_what_the_reader_loads(bundles: dict[str, P
     assert len([name for name in names if name.endswith(".pf_meta")]) == 1
 
 
-def test_fragment_names_that_collide_across_parts_get_names_of_their_own(
-        bundles: dict[str, Path], tmp_path: Path) -> None:
+def test_fragment_names_that_collide_across_parts_get_names_of_their_own(tmp_path: Path) -> None:
     # Two parts whose pages Pagefind happened to give the same short name.
     first, second = _site(tmp_path / "first"), tmp_path / "second"
     second.mkdir()
     shutil.move(str(first / "sida-35"), str(second / "sida-35"))
     for site in (first, second):
         search_index._run_pagefind(site, site / "bundle")
-    entry = json.loads((second / "bundle" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    meta_file = second / "bundle" / f"pagefind.{entry['languages']['sv']['hash']}.pf_meta"
-    meta = cbor2.loads(read_gzip(meta_file))
-    taken = _first_meta(first / "bundle")[1][0][0]
+    meta_file = _meta_file(second / "bundle")
+    meta = _meta(second / "bundle")
+    taken = _meta(first / "bundle")[1][0][0]
     (second / "bundle" / "fragment" / f"{meta[1][0][0]}.pf_fragment").rename(
         second / "bundle" / "fragment" / f"{taken}.pf_fragment")
     meta[1][0][0] = taken
@@ -136,11 +146,6 @@ def test_fragment_names_that_collide_across_parts_get_names_of_their_own(
     search_bundle.merge_bundles([first / "bundle", second / "bundle"], tmp_path / "merged")
     merged = _decoded(tmp_path / "merged")
     assert set(merged["pages"]) == {f"/sida-{number:02d}/" for number in range(36)}
-    names = [name for name, _ in _first_meta(tmp_path / "merged")[1]]
+    names = [name for name, _ in _meta(tmp_path / "merged")[1]]
     assert len(set(names)) == 36 and names[-1].startswith("sv_") and names[-1] != taken
 
-
-def _first_meta(bundle: Path) -> list[Any]:
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    meta: list[Any] = cbor2.loads(read_gzip(bundle / f"pagefind.{entry['languages']['sv']['hash']}.pf_meta"))
-    return meta

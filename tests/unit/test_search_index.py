@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tempfile
+from pathlib import Path
 from types import SimpleNamespace
 
 from handbok import search_index
@@ -40,11 +42,11 @@ def test_scratch_goes_to_memory_only_with_room_for_twice_the_pages(tmp_path, mon
     page = tmp_path / "sida.html"
     page.write_bytes(b"x" * 1000)
     memory = tmp_path / "minne"
-    assert scratch_parent([page], memory) is None  # no such folder: the system's temp folder
+    assert scratch_parent([page], memory) == Path(tempfile.gettempdir())  # no such folder
     memory.mkdir()
-    assert scratch_parent([page], memory) == str(memory)
+    assert scratch_parent([page], memory) == memory
     monkeypatch.setattr(search_index.shutil, "disk_usage", lambda _: SimpleNamespace(total=10_000, used=8_000, free=2_000))
-    assert scratch_parent([page], memory) is None
+    assert scratch_parent([page], memory) == Path(tempfile.gettempdir())
 
 
 def test_scratch_left_by_a_process_that_is_gone_is_removed(tmp_path):
