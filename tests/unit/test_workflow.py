@@ -233,3 +233,35 @@ def test_reminder_edits_the_issue_only_when_title_or_text_differ() -> None:
     same = lines.index('if [ "$nuvarande_titel" = "$titel" ] && [ "$nuvarande_text" = "$(cat "$text_fil")" ]; then')
     edit = next(i for i, line in enumerate(lines) if line.startswith("gh issue edit"))
     assert lines[same + 2:edit] == ["else"]
+
+
+def _settings_check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run the deploy job's settings step as Actions does (bash -e), with these variables."""
+    [step] = [s for s in _job(DEPLOY_JOB)["steps"] if s.get("name") == "Kontrollera publiceringsinställningarna"]
+    assert set(step["env"]) == {"SITE_URL", "HANDBOK_EDIT_BASE", "HANDBOK_KONTAKT_EPOST", "HANDBOK_ORGANISATION"}
+    return subprocess.run(["bash", "-e", "-c", step["run"]], capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", **{name: env.get(name, "") for name in step["env"]}})
+
+
+SETTINGS = {"SITE_URL": "https://handbok.example.se/", "HANDBOK_EDIT_BASE": "https://example.se/edit/",
+            "HANDBOK_KONTAKT_EPOST": "redaktionen@example.se", "HANDBOK_ORGANISATION": "Regionen"}
+
+
+def test_deploy_passes_the_settings_check_with_every_variable_set() -> None:
+    result = _settings_check(SETTINGS)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("unset", ["SITE_URL", "HANDBOK_KONTAKT_EPOST", "HANDBOK_ORGANISATION"])
+def test_deploy_stops_without_the_address_or_the_legal_contact_route(unset: str) -> None:
+    result = _settings_check({**SETTINGS, unset: ""})
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error::Repository-variabeln {unset} är inte satt; webbplatsen publiceras inte utan den (se README.md)."]
+
+
+def test_deploy_only_warns_without_the_edit_link_base() -> None:
+    result = _settings_check({**SETTINGS, "HANDBOK_EDIT_BASE": ""})
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "::warning::Repository-variabeln HANDBOK_EDIT_BASE är inte satt; redigeringslänkarna pekar på platshållaren."]
