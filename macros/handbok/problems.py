@@ -22,12 +22,24 @@ def format_problem(problem: Problem) -> str:
     return f"{problem.path}:{problem.line}:{problem.column}: fel: {message}"
 
 
+def _escape_annotation_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_annotation_property(text: str) -> str:
+    """A property value ends at ',' and the properties at '::': a file name may hold either."""
+    return _escape_annotation_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def format_github_annotation(problem: Problem) -> str:
-    """A GitHub Actions workflow command, so the error shows on the changed line of a PR."""
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A GitHub Actions workflow command, so the error shows on the changed line of a PR.
+
+    Escaped as the Actions toolkit escapes its own commands, so no file name or message can end
+    the command early, rewrite its properties or start a command of its own.
+    """
     return (
-        f"::error file={problem.path},line={problem.line},col={problem.column},"
-        f"title=Valideringsfel::{message}"
+        f"::error file={_escape_annotation_property(problem.path)},line={problem.line},col={problem.column},"
+        f"title=Valideringsfel::{_escape_annotation_data(problem.message)}"
     )
 
 

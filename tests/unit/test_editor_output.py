@@ -39,3 +39,12 @@ def test_the_makefile_build_filter_matches_the_python_one() -> None:
     completed = subprocess.run(f"sed -u {expression}", shell=True, input=text,
                                capture_output=True, text=True, check=True)
     assert completed.stdout == editor_build_output(text)
+
+
+def test_github_annotations_escape_what_would_end_or_forge_a_command() -> None:
+    from handbok.problems import Problem, format_github_annotation
+
+    crafted = Problem("docs/a,title=Allt gick bra::x\n::error::falskt.md", 3, 1, "100 % fel\r\n::warning::x")
+    assert format_github_annotation(crafted) == (
+        "::error file=docs/a%2Ctitle=Allt gick bra%3A%3Ax%0A%3A%3Aerror%3A%3Afalskt.md,line=3,col=1,"
+        "title=Valideringsfel::100 %25 fel%0D%0A::warning::x")
