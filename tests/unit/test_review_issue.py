@@ -166,3 +166,10 @@ def test_a_record_without_any_date_sorts_first_and_says_so() -> None:
         "organisation/a/", "organisation/b/"]
     _, body = review_issue(sidor)
     assert "Skulle granskas senast: genast (källan saknar datum)" in body
+
+
+def test_an_owner_or_title_never_mentions_anyone() -> None:
+    sidor = _sidor(_page("principer/", "Principer för @alla", "@region/redaktionen", "2025-06-01"))
+    _, body = review_issue(sidor)
+    assert "@" not in body
+    assert "## ＠region/redaktionen (1)" in body and "[Principer för ＠alla]" in body

@@ -265,3 +265,9 @@ def test_deploy_only_warns_without_the_edit_link_base() -> None:
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
         "::warning::Repository-variabeln HANDBOK_EDIT_BASE är inte satt; redigeringslänkarna pekar på platshållaren."]
+
+
+def test_reminder_only_touches_the_issue_its_own_bot_opened() -> None:
+    script = next(s["run"] for s in _job(REMINDER_JOB)["steps"] if "gh issue list" in s.get("run", ""))
+    [listing] = [line.strip() for line in script.splitlines() if "gh issue list" in line]
+    assert "--app github-actions " in listing and "--author" not in listing

@@ -79,5 +79,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 def markdown_escaped(value: object) -> str:
-    """One line of text for GitHub Markdown (an issue body): syntax backslash-escaped, not entities."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    """One line of text for GitHub Markdown (an issue body): syntax backslash-escaped, not entities.
+
+    "@" becomes the full-width "＠": GitHub links a mention through any escape, and an owner
+    written "@team" must not ping a team each time the nightly job edits the issue.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split())).replace("@", "\uff20")
