@@ -7,7 +7,7 @@ from pathlib import Path
 from handbok.glossary import check_glossary, parse_glossary
 from handbok.problems import format_problem
 from handbok.project import check_project
-from tests.unit.data_repo import TODAY, write_repo
+from tests.unit.data_repo import REPO_ROOT, TODAY, write_repo
 
 GLOSSARY = """---
 ansvarig: Redaktionen
@@ -109,3 +109,15 @@ def test_the_project_check_reports_it(tmp_path: Path) -> None:
         "includes/forkortningar.md:3:3: fel: förkortningen 'SIP' förklaras inte i ordlistan; "
         "lägg till termen 'SIP' under rubriken 'Förkortningar' i docs/ordlista.md",
     ]
+
+
+def test_the_editor_guides_quote_the_check_s_own_messages(tmp_path: Path) -> None:
+    """CONTRIBUTING.md and "Så bidrar du" show these two lines; they must be what the check says."""
+    added = ABBREVIATIONS + "*[SIP]: samordnad individuell plan\n"
+    expected = [*_lines(tmp_path, abbreviations=added),
+                *_lines(tmp_path, GLOSSARY.replace("YAML\n", "SIP\n:   Samordnad individuell plan.\n\nYAML\n"))]
+    assert len(expected) == 2
+    for guide in (REPO_ROOT / "CONTRIBUTING.md", REPO_ROOT / "docs" / "om" / "sa-bidrar-du.md"):
+        text = guide.read_text(encoding="utf-8")
+        assert [line for line in expected if line not in text] == [], guide.name
+        assert "includes/forkortningar.md" in text and "docs/ordlista.md" in text
