@@ -2,8 +2,9 @@
 
 Rule (issue 23): the glossary's section "Förkortningar" (heading id `forkortningar`, with its
 subsections) lists exactly the abbreviations of includes/forkortningar.md. Every `*[X]: …`
-line needs a term X there; every term there, and every glossary term written in capitals
-(`SIP`), needs an `*[X]: …` line, or it would not be explained where it occurs in the text.
+line needs a term X there (and X only one line); every term there, and every glossary term
+written in capitals (`SIP`), needs an `*[X]: …` line, or it would not be explained where it
+occurs in the text.
 """
 
 from __future__ import annotations
@@ -82,8 +83,23 @@ def check_glossary(repo_root: Path) -> list[Problem]:
     problems = [Problem(list_path, line, 1, "raden är ingen förkortning; skriv den som "
                         "'*[FÖRKORTNING]: förklaring', till exempel '*[VGR]: Västra Götalandsregionen'",
                         _RULE) for line in stray]
+    problems += _repeated(defined)
     problems += _undefined_in_glossary(defined, terms)
     problems += _missing_from_list(defined, terms)
+    return problems
+
+
+def _repeated(defined: list[Abbreviation]) -> list[Problem]:
+    """A second line for the same abbreviation would silently replace the first on every page."""
+    first: dict[str, int] = {}
+    problems = []
+    for abbreviation in defined:
+        if abbreviation.abbr in first:
+            problems.append(Problem(
+                ABBREVIATIONS_FILE.as_posix(), abbreviation.line, 3,
+                f"förkortningen '{abbreviation.abbr}' står redan på rad {first[abbreviation.abbr]}; "
+                "behåll en av raderna", _RULE))
+        first.setdefault(abbreviation.abbr, abbreviation.line)
     return problems
 
 

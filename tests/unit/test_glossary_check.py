@@ -101,6 +101,12 @@ def test_a_line_that_is_not_a_definition(tmp_path: Path) -> None:
     ]
 
 
+def test_an_abbreviation_defined_twice(tmp_path: Path) -> None:
+    assert _lines(tmp_path, abbreviations=ABBREVIATIONS + "*[TLO]: tidig omställning\n") == [
+        "includes/forkortningar.md:3:3: fel: förkortningen 'TLO' står redan på rad 1; behåll en av raderna",
+    ]
+
+
 def test_the_project_check_reports_it(tmp_path: Path) -> None:
     write_repo(tmp_path)
     _lines(tmp_path, abbreviations=ABBREVIATIONS + "*[SIP]: samordnad individuell plan\n")
