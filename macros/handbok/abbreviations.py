@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 ABBREVIATIONS_FILE = Path("includes") / "forkortningar.md"
@@ -22,9 +23,31 @@ NOT_ABBREVIATIONS = {
 }
 
 
+@dataclass(frozen=True)
+class Abbreviation:
+    """One `*[TLO]: tidig lokal omställning` line of the list, with its line number."""
+
+    abbr: str
+    title: str
+    line: int
+
+
 def parse_abbreviations(text: str) -> dict[str, str]:
     """`*[TLO]: tidig lokal omställning` lines → {"TLO": "tidig lokal omställning"}."""
     return {m["abbr"]: m["title"] for m in DEFINITION.finditer(text)}
+
+
+def abbreviation_lines(text: str) -> tuple[list[Abbreviation], list[int]]:
+    """The list's definitions with their lines, and the numbers of other non-blank lines
+    (pymdownx.snippets would append those to every page as text)."""
+    found, stray = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = DEFINITION.fullmatch(line)
+        if match:
+            found.append(Abbreviation(match["abbr"], match["title"], number))
+        elif line.strip():
+            stray.append(number)
+    return found, stray
 
 
 def undefined_abbreviations(text: str, defined: dict[str, str]) -> list[str]:

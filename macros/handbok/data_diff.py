@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
-from handbok.model import Behov, Insats, LabelledEnum, PartialDate, Period, Portfolio, Statusrapport
+from handbok.model import Behov, Enhet, Insats, Kalla, LabelledEnum, PartialDate, Period, Portfolio, Statusrapport
 from handbok.render import escape
 from handbok.render.blocks import amount_text
 from handbok.render.templating import markup, render
 
-Record = Insats | Behov
-R = TypeVar("R", Insats, Behov)
+Record = Insats | Behov | Enhet | Kalla
+R = TypeVar("R", Insats, Behov, Enhet, Kalla)
+# (record class name, old id) -> new id, for records renamed through `tidigare_id`
+Renames = dict[tuple[str, str], str]
 
 
 class ChangeKind(Enum):
@@ -24,10 +26,10 @@ class ChangeKind(Enum):
 
 @dataclass(frozen=True)
 class RecordChange:
-    """One initiative or need that is new, removed or changed (a rename is a change)."""
+    """One initiative, need, unit or source that is new, removed or changed (a rename is a change)."""
 
     kind: ChangeKind
-    record_type: str  # "insats" | "behov"
+    record_type: str  # "insats" | "behov" | "enhet" | "kalla"
     id: str
     titel: str
     previous_id: str | None = None
@@ -98,6 +100,24 @@ _INSATS_FIELDS: tuple[_Field[Insats], ...] = (
     ("senast granskad", lambda r: r.senast_granskad, True),
 )
 
+_ENHET_FIELDS: tuple[_Field[Enhet], ...] = (
+    ("namn", lambda r: r.namn, True),
+    ("typ", lambda r: r.typ, True),
+    ("överordnad", lambda r: r.overordnad_id, True),
+    ("region", lambda r: r.region_id, True),
+    ("beskrivning", lambda r: r.beskrivning, False),
+    ("källa", lambda r: r.kalla, True),
+    ("uppgifterna gäller", lambda r: r.uppgifterna_galler, True),
+    ("senast granskad", lambda r: r.senast_granskad, True),
+)
+
+_KALLA_FIELDS: tuple[_Field[Kalla], ...] = (
+    ("titel", lambda r: r.titel, True),
+    ("utgivare", lambda r: r.utgivare, True),
+    ("år", lambda r: r.ar, True),
+    ("beskrivning", lambda r: r.beskrivning, False),
+)
+
 _BEHOV_FIELDS: tuple[_Field[Behov], ...] = (
     ("titel", lambda r: r.titel, True),
     ("beskrivning", lambda r: r.beskrivning, False),
@@ -112,11 +132,22 @@ _BEHOV_FIELDS: tuple[_Field[Behov], ...] = (
 )
 
 
-def _field_changes(old: R, new: R, fields: Sequence[_Field[R]]) -> tuple[str, ...]:
+def _comparable(value: object, renames: Renames) -> object:
+    """The value with every referenced record replaced by its id (after a rename), so a unit
+    whose name changed does not make each record that names it "changed" (issue 23)."""
+    if isinstance(value, tuple):
+        return tuple(_comparable(v, renames) for v in value)
+    if isinstance(value, (Insats, Behov, Enhet, Kalla)):
+        kind = type(value).__name__
+        return kind, renames.get((kind, value.id), value.id)
+    return value
+
+
+def _field_changes(old: R, new: R, fields: Sequence[_Field[R]], renames: Renames) -> tuple[str, ...]:
     changes = []
     for label, read, show_values in fields:
         before, after = read(old), read(new)
-        if _text(before) == _text(after) and before == after:
+        if _comparable(before, renames) == _comparable(after, {}):
             continue
         if show_values:
             changes.append(f"{label}: {_text(before)} → {_text(after)}")
@@ -132,36 +163,61 @@ def _new_reports(old: Record, new: Record) -> tuple[Statusrapport, ...]:
     return tuple(sorted((r for r in new.statusrapporter if r not in seen), key=lambda r: r.datum))
 
 
+def _title(record: Record) -> str:
+    return record.namn if isinstance(record, Enhet) else record.titel
+
+
+def _previous(record: Record, old_by_id: Mapping[str, R], new_ids: set[str]) -> R | None:
+    """The old record this one continues: the same id, or an old id in `tidigare_id`."""
+    if record.id in old_by_id:
+        return old_by_id[record.id]
+    earlier = record.tidigare_id if not isinstance(record, Kalla) else ()
+    renamed_from = [i for i in earlier if i in old_by_id and i not in new_ids]
+    return old_by_id[renamed_from[0]] if renamed_from else None
+
+
+def _renames(old: Sequence[R], new: Sequence[R]) -> Renames:
+    old_by_id, new_ids = {r.id: r for r in old}, {r.id for r in new}
+    renames: Renames = {}
+    for record in new:
+        previous = _previous(record, old_by_id, new_ids)
+        if previous is not None and previous.id != record.id:
+            renames[type(record).__name__, previous.id] = record.id
+    return renames
+
+
 def _diff_records(record_type: str, old: Sequence[R], new: Sequence[R],
-                  fields: Sequence[_Field[R]]) -> list[RecordChange]:
+                  fields: Sequence[_Field[R]], renames: Renames) -> list[RecordChange]:
     old_by_id = {r.id: r for r in old}
     new_ids = {r.id for r in new}
     matched_old: set[str] = set()
     changes = []
     for record in sorted(new, key=lambda r: r.id):
-        previous = old_by_id.get(record.id)
+        previous = _previous(record, old_by_id, new_ids)
         if previous is None:
-            renamed_from = [i for i in record.tidigare_id if i in old_by_id and i not in new_ids]
-            previous = old_by_id[renamed_from[0]] if renamed_from else None
-        if previous is None:
-            changes.append(RecordChange(ChangeKind.NEW, record_type, record.id, record.titel,
+            changes.append(RecordChange(ChangeKind.NEW, record_type, record.id, _title(record),
                                         fields=_new_record_facts(record),
                                         new_reports=_new_reports_of_new(record)))
             continue
         matched_old.add(previous.id)
-        field_changes = _field_changes(previous, record, fields)
+        field_changes = _field_changes(previous, record, fields, renames)
         reports = _new_reports(previous, record)
         if field_changes or reports or previous.id != record.id:
-            changes.append(RecordChange(ChangeKind.CHANGED, record_type, record.id, record.titel,
+            changes.append(RecordChange(ChangeKind.CHANGED, record_type, record.id, _title(record),
                                         previous.id, field_changes, reports))
     for record in sorted(old, key=lambda r: r.id):
         if record.id not in matched_old:
-            changes.append(RecordChange(ChangeKind.REMOVED, record_type, record.id, record.titel))
+            changes.append(RecordChange(ChangeKind.REMOVED, record_type, record.id, _title(record)))
     return changes
 
 
 def _new_record_facts(record: Record) -> tuple[str, ...]:
     """What a reviewer checks first on a new record (issue 17): status, units, period, goals."""
+    if isinstance(record, Enhet):
+        return (f"typ: {_text(record.typ) if record.typ else 'uppgift saknas'}",
+                f"överordnad: {record.overordnad_id or 'ingen'}")
+    if isinstance(record, Kalla):
+        return (f"utgivare: {record.utgivare}",)
     facts = [f"status: {_text(record.status) if record.status else 'uppgift saknas'}",
              f"förvaltningar: {_text(record.forvaltningar)}"]
     if isinstance(record, Insats):
@@ -170,6 +226,7 @@ def _new_record_facts(record: Record) -> tuple[str, ...]:
         facts.append(f"period: {_text(period) if has_period else 'uppgift saknas'}")
         goals = "; ".join(record.effektmal) if record.effektmal else "inga angivna"
         facts.append(f"effektmål: {goals}")
+        facts.append(f"hälsa: {_text(record.halsa) if record.halsa else 'uppgift saknas'}")
     return tuple(facts)
 
 
@@ -180,9 +237,13 @@ def _new_reports_of_new(record: Record) -> tuple[Statusrapport, ...]:
 
 
 def diff_portfolios(old: Portfolio, new: Portfolio) -> DataDiff:
-    """Initiatives and needs added, removed, renamed (via `tidigare_id`) or changed field by field."""
-    changes = [*_diff_records("insats", old.insatser, new.insatser, _INSATS_FIELDS),
-               *_diff_records("behov", old.behov, new.behov, _BEHOV_FIELDS)]
+    """Records added, removed, renamed (via `tidigare_id`) or changed field by field. A reference
+    counts as changed only when it names another record, not when the record it names changed."""
+    renames = {**_renames(old.enheter, new.enheter), **_renames(old.behov, new.behov)}
+    changes = [*_diff_records("insats", old.insatser, new.insatser, _INSATS_FIELDS, renames),
+               *_diff_records("behov", old.behov, new.behov, _BEHOV_FIELDS, renames),
+               *_diff_records("enhet", old.enheter, new.enheter, _ENHET_FIELDS, renames),
+               *_diff_records("kalla", old.kallor, new.kallor, _KALLA_FIELDS, renames)]
     return DataDiff(tuple(changes))
 
 
@@ -193,6 +254,12 @@ _SECTIONS = (
     ("behov", ChangeKind.NEW, "Nya behov"),
     ("behov", ChangeKind.CHANGED, "Ändrade behov"),
     ("behov", ChangeKind.REMOVED, "Borttagna behov"),
+    ("enhet", ChangeKind.NEW, "Nya organisationsenheter"),
+    ("enhet", ChangeKind.CHANGED, "Ändrade organisationsenheter"),
+    ("enhet", ChangeKind.REMOVED, "Borttagna organisationsenheter"),
+    ("kalla", ChangeKind.NEW, "Nya källor"),
+    ("kalla", ChangeKind.CHANGED, "Ändrade källor"),
+    ("kalla", ChangeKind.REMOVED, "Borttagna källor"),
 )
 
 

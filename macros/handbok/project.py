@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbok import authored, nav_check, pipeline, redirects, source_files
+from handbok import authored, glossary, nav_check, pipeline, redirects, source_files
 from handbok.authored import PageMeta
 from handbok.model import Portfolio
 from handbok.problems import Problem
@@ -24,7 +24,8 @@ class Project:
 
 
 def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, list[Problem]]:
-    """Data and redirect map, authored pages' front matter, nav and links, and redirects.
+    """Data and redirect map, authored pages' front matter, nav and links, the glossary against
+    the abbreviation list, and redirects.
 
     The project is None when the data cannot be read into a portfolio; otherwise it is
     returned with the problems (there are none when the build may go ahead).
@@ -35,6 +36,7 @@ def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, l
     for folder in ("docs", "schemas"):  # data/ is checked by the pipeline
         problems += source_files.symlink_problems(repo_root / folder, repo_root)
     problems += nav_check.check_nav_and_links(repo_root)
+    problems += glossary.check_glossary(repo_root)
     if data.portfolio is None:
         return None, sorted(problems)
     pages = authored.page_meta(docs, repo_root)

@@ -68,6 +68,13 @@ def test_abbreviations_are_expanded_and_focusable_on_the_pages(built_site: Path)
     assert f'<abbr tabindex="0" title="{ABBREVIATIONS["TLO-KL"]}">TLO-KL</abbr>' in page
 
 
+def test_abbreviations_are_expanded_in_a_record_summary(built_site: Path) -> None:
+    """Issue 23: the summary (ingress) of a record page goes through the same abbreviation pass."""
+    page = (built_site / "insatser" / "forandringsledning-chefer-vgr" / "index.html").read_text(encoding="utf-8")
+    assert (f'<p><abbr tabindex="0" title="{ABBREVIATIONS["TLO"]}">TLO</abbr>-insats i förändringsledning '
+            "som omfattar 1 000 chefer och stödfunktioner.</p>") in page
+
+
 def test_make_abbreviations_focusable_is_idempotent_and_skips_links() -> None:
     once = make_abbreviations_focusable('<abbr title="a">A</abbr>')
     assert once == '<abbr tabindex="0" title="a">A</abbr>' == make_abbreviations_focusable(once)

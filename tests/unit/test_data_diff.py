@@ -42,7 +42,8 @@ def test_nothing_changed() -> None:
     diff = diff_portfolios(old, _portfolio([BASE_INSATS], [BASE_BEHOV]))
     assert diff.empty
     assert render_markdown(diff, "origin/main") == (
-        "## Dataändringar jämfört med `origin/main`\n\nInga ändringar i insatser eller behov.\n")
+        "## Dataändringar jämfört med `origin/main`\n\n"
+        "Inga ändringar i insatser, behov, organisationsenheter eller källor.\n")
 
 
 def test_field_changes_use_swedish_labels() -> None:
@@ -93,3 +94,55 @@ def test_financing_change_shows_source_and_amount() -> None:
     diff = diff_portfolios(_portfolio([BASE_INSATS]), _portfolio([funded]))
     assert "    - finansiering: – → Omställningsfonden (1 200 000 kr)" in \
         render_markdown(diff, "main").splitlines()
+
+
+def _with_unit(records, old: Enhet, new: Enhet):
+    """The records with every reference to unit `old` pointing at `new` (as the loader builds them)."""
+    return [dataclasses.replace(r, forvaltningar=tuple(new if u == old else u for u in r.forvaltningar))
+            for r in records]
+
+
+def test_a_unit_with_a_new_name_is_listed_once_not_with_every_record_that_names_it() -> None:
+    """Issue 23: records refer to units by id; a unit's own change is the unit's entry."""
+    renamed = dataclasses.replace(SU, namn="Sahlgrenska Universitetssjukhuset")
+    need = dataclasses.replace(BASE_BEHOV, forvaltningar=(SU,))
+    old = Portfolio((BASE_INSATS,), (need,), (SU, SKAS), (KALLA,))
+    new = Portfolio(tuple(_with_unit([BASE_INSATS], SU, renamed)), tuple(_with_unit([need], SU, renamed)),
+                    (renamed, SKAS), (KALLA,))
+    assert render_markdown(diff_portfolios(old, new), "main").splitlines()[2:] == [
+        "### Ändrade organisationsenheter (1)",
+        "",
+        "- **Sahlgrenska Universitetssjukhuset** (`su`)",
+        "    - namn: SU → Sahlgrenska Universitetssjukhuset",
+    ]
+
+
+def test_a_unit_with_a_new_id_is_listed_once_as_the_unit_s_rename() -> None:
+    renamed = dataclasses.replace(SU, id="sahlgrenska", tidigare_id=("su",))
+    old = Portfolio((BASE_INSATS,), (), (SU, SKAS), (KALLA,))
+    new = Portfolio(tuple(_with_unit([BASE_INSATS], SU, renamed)), (), (renamed, SKAS), (KALLA,))
+    assert render_markdown(diff_portfolios(old, new), "main").splitlines()[2:] == [
+        "### Ändrade organisationsenheter (1)",
+        "",
+        "- **SU** (`sahlgrenska`) – bytte id från `su`",
+    ]
+
+
+def test_new_unit_and_new_source_are_listed() -> None:
+    source = Kalla("arsrapport", "Årsrapport 2026", "Regionhälsan", "Rapport")
+    unit = Enhet("hemsjukvarden", "Hemsjukvården", source, typ=EnhetTyp.SJUKHUS,
+                 overordnad_id="skas", uppgifterna_galler=INFO_DATE)
+    old = _portfolio([BASE_INSATS])
+    new = Portfolio((BASE_INSATS,), (), (SU, SKAS, unit), (KALLA, source))
+    assert render_markdown(diff_portfolios(old, new), "main").splitlines()[2:] == [
+        "### Nya organisationsenheter (1)",
+        "",
+        "- **Hemsjukvården** (`hemsjukvarden`)",
+        "    - typ: Sjukhus",
+        "    - överordnad: skas",
+        "",
+        "### Nya källor (1)",
+        "",
+        "- **Årsrapport 2026** (`arsrapport`)",
+        "    - utgivare: Regionhälsan",
+    ]

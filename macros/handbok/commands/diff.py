@@ -1,5 +1,5 @@
-"""`make diff BASE=<ref>`: data, pages, redirects and addresses at a git ref against the
-working tree, as Swedish Markdown (the pull request's job summary)."""
+"""`make diff BASE=<ref>`: data, pages, glossary, abbreviations, redirects and addresses at a
+git ref against the working tree, as Swedish Markdown (the pull request's job summary)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from handbok import pipeline
+from handbok.abbreviations import ABBREVIATIONS_FILE, parse_abbreviations
 from handbok.builddate import today as stockholm_today
 from handbok.data_diff import diff_portfolios, render_markdown
 from handbok.kinds import REDIRECT_MAP
@@ -23,7 +24,7 @@ from handbok.page_diff import render_markdown as render_page_changes
 from handbok.problems import Problem, format_problem
 from handbok.published_urls import INVENTORY_FILE, parse_inventory
 
-_FOLDERS = ("data", "schemas", "docs", INVENTORY_FILE)
+_FOLDERS = ("data", "schemas", "docs", "includes", INVENTORY_FILE)
 _EMPTY = Portfolio(insatser=(), behov=(), enheter=(), kallor=())
 
 
@@ -39,7 +40,7 @@ def _git(root: Path, *args: str) -> bytes:
 
 
 def export_tree(root: Path, ref: str, dest: Path) -> None:
-    """Write data/ and schemas/ as they are at `ref` into `dest` (same relative paths)."""
+    """Write the compared folders and files as they are at `ref` into `dest` (same relative paths)."""
     listing = _git(root, "ls-tree", "-r", "-z", "--name-only", ref, "--", *_FOLDERS)
     for name in filter(None, listing.decode("utf-8").split("\0")):
         target = dest / name
@@ -87,7 +88,7 @@ def main(argv: list[str]) -> int:
 
 
 def read_tree(root: Path) -> Tree:
-    """Authored pages, redirect entries and the inventory as they are under `root`."""
+    """Authored pages, redirect entries, the inventory and the abbreviations as they are under `root`."""
     docs = root / "docs"
     pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8", errors="replace")
              for p in sorted(docs.rglob("*.md"))} if docs.is_dir() else {}
@@ -103,4 +104,7 @@ def read_tree(root: Path) -> Tree:
     inventory_file = root / INVENTORY_FILE
     inventory = parse_inventory(inventory_file.read_text(encoding="utf-8")) \
         if inventory_file.is_file() else []
-    return Tree(pages, tuple(redirects), tuple(inventory))
+    abbreviations_file = root / ABBREVIATIONS_FILE
+    abbreviations = parse_abbreviations(abbreviations_file.read_text(encoding="utf-8-sig", errors="replace")) \
+        if abbreviations_file.is_file() else {}
+    return Tree(pages, tuple(redirects), tuple(inventory), abbreviations)
