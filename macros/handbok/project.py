@@ -31,7 +31,7 @@ def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, l
     """
     docs = repo_root / "docs"
     data = pipeline.load_data(repo_root / "data", repo_root / "schemas", today=today)
-    problems = list(data.problems) + authored.check_authored_pages(docs, repo_root)
+    problems = list(data.problems) + authored.check_authored_pages(docs, repo_root, today=today)
     for folder in ("docs", "schemas"):  # data/ is checked by the pipeline
         problems += source_files.symlink_problems(repo_root / folder, repo_root)
     problems += nav_check.check_nav_and_links(repo_root)
