@@ -627,11 +627,12 @@ def _reference_message(ref: str, field_name: str, target: str, index: _IdIndex, 
                 f"ska det vara {target_kind.singular}")
     message = f"referensen '{ref}' i '{field_name}' finns inte bland {target_kind.plural}"
     close = closest(ref, index.by_kind[target])
-    hint = f" — menade du '{close}'?" if close else ""
-    if target == "enhet":  # issue 17: say where units live and how to add one
-        hint += (f"; enheterna finns i {ENHET.data_folder} (id:t är filnamnet utan .yaml), och "
-                 "saknas enheten lägger du till den som en ny fil där")
-    return message + hint
+    if target != "enhet":
+        return message + (f" — menade du '{close}'?" if close else "")
+    # Issue 17: say where units live and how to add one; after a question, a new sentence.
+    where = (f"nheterna finns i {ENHET.data_folder} (id:t är filnamnet utan .yaml), och saknas "
+             "enheten lägger du till den som en ny fil där")
+    return message + (f" — menade du '{close}'? E{where}" if close else f"; e{where}")
 
 
 def _initiative_problems(document: Document, today: dt.date) -> list[Problem]:
