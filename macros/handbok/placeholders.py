@@ -3,7 +3,8 @@
 `make ny-insats` / `make nytt-behov` write texts starting with TODO_MARK and reference ids from
 PLACEHOLDER_IDS; both are valid YAML and valid ids, so this check is what stops them reaching
 the site. The optional fields' example values are placeholders too (issue 23), so uncommenting
-them unchanged cannot publish an invented period, goal or status report. Each problem names the field and, for ids, where the valid ones are listed.
+them unchanged cannot publish an invented period, goal or status report. Each problem names the
+field and, for ids, where the valid ones are listed.
 """
 
 from __future__ import annotations

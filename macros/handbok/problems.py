@@ -16,18 +16,21 @@ class Problem:
     rule: str = ""
 
 
-def format_problem(problem: Problem) -> str:
-    """`data/insatser/x.yaml:12:5: fel: <message>` — the line editors and CI logs read."""
+def format_problem(problem: Problem, *, warning: bool = False) -> str:
+    """`data/insatser/x.yaml:12:5: fel: <message>` — the line editors and CI logs read
+    (`varning:` for what does not stop the build)."""
     message = problem.message.replace("\r", "\\r").replace("\n", "\\n")  # one line per problem
-    return f"{problem.path}:{problem.line}:{problem.column}: fel: {message}"
+    level = "varning" if warning else "fel"
+    return f"{problem.path}:{problem.line}:{problem.column}: {level}: {message}"
 
 
-def format_github_annotation(problem: Problem) -> str:
+def format_github_annotation(problem: Problem, *, warning: bool = False) -> str:
     """A GitHub Actions workflow command, so the error shows on the changed line of a PR."""
     message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    command, title = ("warning", "Varning") if warning else ("error", "Valideringsfel")
     return (
-        f"::error file={problem.path},line={problem.line},col={problem.column},"
-        f"title=Valideringsfel::{message}"
+        f"::{command} file={problem.path},line={problem.line},col={problem.column},"
+        f"title={title}::{message}"
     )
 
 
