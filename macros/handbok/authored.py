@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from handbok import page_safety
-from handbok.load import decode_text
+from handbok.load import decode_text, syntax_explanation
 from handbok.problems import Problem
 from handbok.suggestions import closest
 from handbok.validate import YEAR_MAX, YEAR_MIN
@@ -70,10 +70,13 @@ def check_page(rel_path: str, text: str) -> list[Problem]:
         meta = read_front_matter(text)
     except RecursionError:
         return [Problem(rel_path, 1, 1, "front matter är nästlad för djupt", "front-matter")]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
+        return [Problem(rel_path, line, column, "front matter är inte giltig YAML: "
+                        f"{syntax_explanation(error)}", "front-matter")]
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        return [Problem(rel_path, line, 1, f"front matter är inte giltig YAML: {error}", "front-matter")]
+        return [Problem(rel_path, 1, 1, f"front matter är inte giltig YAML: {error}", "front-matter")]
     if meta is None:
         return [Problem(rel_path, 1, 1, "sidan saknar front matter med 'ansvarig' och "
                         "'senast_granskad' (lägg till ett block mellan två rader '---' överst)",
@@ -101,7 +104,7 @@ def _unclosed_problem(rel_path: str, lines: list[str]) -> Problem | None:
             last_field, after_field = index, True
         elif not line.strip() or line.startswith("#"):  # a blank line or a YAML comment
             after_field = False
-        else:
+        elif line[0] not in " \t-":  # page text; indented or list lines may still be YAML
             break
     return Problem(rel_path, last_field + 2, 1, "front matter som börjar på rad 1 saknar sin "
                    "avslutande rad '---': skriv en rad med bara '---' här, direkt under sista "

@@ -212,12 +212,16 @@ def _nesting_at(path: str, mark: _Position | None) -> Problem:
                    "nivåer (listor eller indragna fält i varandra); en post har högst några nivåer", "nastling")
 
 
+def syntax_explanation(error: yaml.MarkedYAMLError) -> str:
+    """PyYAML's reason for a syntax error, in Swedish where the wording is known."""
+    problem = (error.problem or "").strip()
+    return next((sv for en, sv in _SYNTAX_TRANSLATIONS.items() if en in problem), problem)
+
+
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
-    problem = (error.problem or "").strip()
-    explanation = next((sv for en, sv in _SYNTAX_TRANSLATIONS.items() if en in problem), problem)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Problem(path, line, column, f"YAML-syntaxfel: {explanation}", "yaml-syntax")
+    return Problem(path, line, column, f"YAML-syntaxfel: {syntax_explanation(error)}", "yaml-syntax")
 
 
 def _at(path: str, node: yaml.Node, message: str, rule: str) -> Problem:

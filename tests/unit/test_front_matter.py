@@ -93,3 +93,16 @@ def test_review_date_after_today_is_rejected_as_on_records(tmp_path: Path) -> No
         f"{PAGE}:3:18: fel: fältet 'senast_granskad' (2026-12-09) ligger efter dagens datum 2026-12-08"]
     assert messages(tmp_path, FRONT.replace("2026-11-23", "2026-12-08")) == []
     assert messages(tmp_path, FRONT.replace("2026-11-23", "2026-12-09"), today=dt.date(2026, 12, 9)) == []
+
+
+def test_yaml_mistake_in_front_matter_is_located_in_swedish(tmp_path: Path) -> None:
+    text = "---\nansvarig: Redaktionen: kommunikation\nsenast_granskad: 2026-11-23\n---\n"
+    assert messages(tmp_path, text) == [
+        f"{PAGE}:2:22: fel: front matter är inte giltig YAML: ett kolon (':') står där inget fält "
+        "kan börja (kontrollera indraget, eller sätt texten inom citattecken)"]
+
+
+def test_multi_line_values_and_blank_lines_inside_the_block_are_fine(tmp_path: Path) -> None:
+    text = ("---\ndescription: >\n  Första raden.\n\n  Andra stycket.\nhide:\n\n  - toc\n"
+            "ansvarig: Redaktionen\nsenast_granskad: 2026-11-23\n---\n\n# Sida\n")
+    assert messages(tmp_path, text) == []
