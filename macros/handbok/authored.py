@@ -77,6 +77,11 @@ def check_page(rel_path: str, text: str) -> list[Problem]:
                         f"{syntax_explanation(error)}", "front-matter")]
     except yaml.YAMLError as error:
         return [Problem(rel_path, 1, 1, f"front matter är inte giltig YAML: {error}", "front-matter")]
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if meta is None and first > 0 and _CLOSING.fullmatch(lines[first]):
+        return [Problem(rel_path, first + 1, 1, "front matter ska börja på rad 1: ta bort de tomma "
+                        "raderna ovanför '---' (annars publiceras fälten som text på sidan)",
+                        "front-matter")]
     if meta is None:
         return [Problem(rel_path, 1, 1, "sidan saknar front matter med 'ansvarig' och "
                         "'senast_granskad' (lägg till ett block mellan två rader '---' överst)",

@@ -106,3 +106,9 @@ def test_multi_line_values_and_blank_lines_inside_the_block_are_fine(tmp_path: P
     text = ("---\ndescription: >\n  Första raden.\n\n  Andra stycket.\nhide:\n\n  - toc\n"
             "ansvarig: Redaktionen\nsenast_granskad: 2026-11-23\n---\n\n# Sida\n")
     assert messages(tmp_path, text) == []
+
+
+def test_front_matter_below_a_blank_line_is_named(tmp_path: Path) -> None:
+    assert messages(tmp_path, "\n" + FRONT + "\n# Sida\n") == [
+        f"{PAGE}:2:1: fel: front matter ska börja på rad 1: ta bort de tomma raderna ovanför '---' "
+        "(annars publiceras fälten som text på sidan)"]
