@@ -630,9 +630,11 @@ def _reference_message(ref: str, field_name: str, target: str, index: _IdIndex, 
     if target != "enhet":
         return message + (f" — menade du '{close}'?" if close else "")
     # Issue 17: say where units live and how to add one; after a question, a new sentence.
-    where = (f"nheterna finns i {ENHET.data_folder} (id:t är filnamnet utan .yaml), och saknas "
+    where = (f"enheterna finns i {ENHET.data_folder} (id:t är filnamnet utan .yaml), och saknas "
              "enheten lägger du till den som en ny fil där")
-    return message + (f" — menade du '{close}'? E{where}" if close else f"; e{where}")
+    if close is None:
+        return f"{message}; {where}"
+    return f"{message} — menade du '{close}'? {where[0].upper()}{where[1:]}"
 
 
 def _initiative_problems(document: Document, today: dt.date) -> list[Problem]:
