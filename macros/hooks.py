@@ -103,6 +103,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not built.errors:
         built = build.with_markdown(built, config.markdown_extensions, config.mdx_configs)
     config[core.CONTEXT_KEY] = built
+    if built.warning_lines:  # not through MkDocs' logger, which strict mode would count
+        print(*built.warning_lines, sep="\n", file=sys.stderr)
     _keep_material_search_for_its_interface_only(config)
     if built.errors:
         # Under serve, a failed check builds an error site instead of failing (issue 17): MkDocs'

@@ -98,6 +98,12 @@ class BuildContext:
     markdown_settings: fast_markdown.MarkdownSettings | None = field(default=None, compare=False)
 
     @property
+    def warning_lines(self) -> list[str]:
+        """What the build reports without stopping (`…: varning: …`), for the terminal."""
+        warnings = self.project.warnings if self.project is not None else ()
+        return [format_problem(w, warning=True) for w in warnings]
+
+    @property
     def today(self) -> dt.date | None:
         return self.as_of.today if self.as_of is not None else None
 

@@ -8,7 +8,7 @@ from typing import Any
 from handbok.render.templating import render
 
 _TYPE_WORDS = {"string": "text", "integer": "heltal", "number": "tal", "array": "lista",
-               "object": "grupp av fält", "boolean": "sant/falskt"}
+               "object": "underfält, se raderna under", "boolean": "sant/falskt"}
 
 
 @dataclass(frozen=True)

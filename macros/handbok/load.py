@@ -67,7 +67,8 @@ _SYNTAX_TRANSLATIONS = {
     "did not find expected '-' indicator": "indraget stämmer inte: en listpunkt ('- ') "
     "står på fel nivå",
     "did not find expected ',' or ']'": "en lista inom hakparenteser avslutas inte med ']'",
-    "did not find expected ',' or '}'": "en grupp inom klammerparenteser avslutas inte med '}'",
+    "did not find expected ',' or '}'": "ett värde som börjar med '{' avslutas inte med '}' (är "
+    "det text: sätt den inom citattecken)",
     "found undefined alias": "aliaset (*namn) pekar inte på något ankare",
     "found another document": "filen får bara innehålla ett YAML-dokument (ta bort raden '---')",
     "found unknown escape character": "okänd escape-sekvens med '\\' i en text inom citattecken",
@@ -208,15 +209,19 @@ class _Position(Protocol):
 def _nesting_at(path: str, mark: _Position | None) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(path, line, column, f"värdena är nästlade i fler än {MAX_DEPTH} "
-                   "nivåer (listor eller grupper i varandra); en post har högst några nivåer", "nastling")
+                   "nivåer (listor eller indragna fält i varandra); en post har högst några nivåer", "nastling")
+
+
+def syntax_explanation(error: yaml.MarkedYAMLError) -> str:
+    """PyYAML's reason for a syntax error, in Swedish where the wording is known."""
+    problem = (error.problem or "").strip()
+    return next((sv for en, sv in _SYNTAX_TRANSLATIONS.items() if en in problem), problem)
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
-    problem = (error.problem or "").strip()
-    explanation = next((sv for en, sv in _SYNTAX_TRANSLATIONS.items() if en in problem), problem)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Problem(path, line, column, f"YAML-syntaxfel: {explanation}", "yaml-syntax")
+    return Problem(path, line, column, f"YAML-syntaxfel: {syntax_explanation(error)}", "yaml-syntax")
 
 
 def _at(path: str, node: yaml.Node, message: str, rule: str) -> Problem:

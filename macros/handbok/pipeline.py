@@ -78,7 +78,7 @@ def _load_records(data_dir: Path, schema_dir: Path, *, today: dt.date) \
             problems += checked(document, validators[kind.name], kind.name)
     problems += validate.cross_record_problems(documents, today, unreadable=unreadable)
     if problems:
-        return None, documents, sorted(set(problems))
+        return None, documents, sorted(set(placeholders.first_at_placeholders(problems)))
     return build_portfolio(documents), documents, []
 
 

@@ -16,10 +16,12 @@ class Problem:
     rule: str = ""
 
 
-def format_problem(problem: Problem) -> str:
-    """`data/insatser/x.yaml:12:5: fel: <message>` — the line editors and CI logs read."""
+def format_problem(problem: Problem, *, warning: bool = False) -> str:
+    """`data/insatser/x.yaml:12:5: fel: <message>` — the line editors and CI logs read
+    (`varning:` for what does not stop the build)."""
     message = problem.message.replace("\r", "\\r").replace("\n", "\\n")  # one line per problem
-    return f"{problem.path}:{problem.line}:{problem.column}: fel: {message}"
+    level = "varning" if warning else "fel"
+    return f"{problem.path}:{problem.line}:{problem.column}: {level}: {message}"
 
 
 def _escape_annotation_data(text: str) -> str:
@@ -31,15 +33,16 @@ def _escape_annotation_property(text: str) -> str:
     return _escape_annotation_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github_annotation(problem: Problem) -> str:
-    """A GitHub Actions workflow command, so the error shows on the changed line of a PR.
+def format_github_annotation(problem: Problem, *, warning: bool = False) -> str:
+    """A GitHub Actions workflow command, so the problem shows on the changed line of a PR.
 
     Escaped as the Actions toolkit escapes its own commands, so no file name or message can end
     the command early, rewrite its properties or start a command of its own.
     """
+    command, title = ("warning", "Varning") if warning else ("error", "Valideringsfel")
     return (
-        f"::error file={_escape_annotation_property(problem.path)},line={problem.line},col={problem.column},"
-        f"title=Valideringsfel::{_escape_annotation_data(problem.message)}"
+        f"::{command} file={_escape_annotation_property(problem.path)},line={problem.line},col={problem.column},"
+        f"title={title}::{_escape_annotation_data(problem.message)}"
     )
 
 

@@ -6,21 +6,24 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbok import authored, glossary, nav_check, pipeline, redirects, source_files
+from handbok import authored, glossary, nav_check, pipeline, redirects, renamed_ids, source_files
 from handbok.authored import PageMeta
 from handbok.model import Portfolio
 from handbok.problems import Problem
+from handbok.published_urls import INVENTORY_FILE
 from handbok.redirects import RedirectPage
 
 
 @dataclass(frozen=True)
 class Project:
-    """What one build publishes, checked: the data, the redirect pages, the authored pages, the date."""
+    """What one build publishes, checked: the data, the redirect pages, the authored pages, the
+    date, and what to warn about (handbok.renamed_ids)."""
 
     portfolio: Portfolio
     redirects: tuple[RedirectPage, ...]
     pages: tuple[PageMeta, ...]
     today: dt.date
+    warnings: tuple[Problem, ...] = ()  # reported, but the build goes ahead
 
 
 def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, list[Problem]]:
@@ -32,7 +35,7 @@ def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, l
     """
     docs = repo_root / "docs"
     data = pipeline.load_data(repo_root / "data", repo_root / "schemas", today=today)
-    problems = list(data.problems) + authored.check_authored_pages(docs, repo_root)
+    problems = list(data.problems) + authored.check_authored_pages(docs, repo_root, today=today)
     for folder in ("docs", "schemas"):  # data/ is checked by the pipeline
         problems += source_files.symlink_problems(repo_root / folder, repo_root)
     problems += nav_check.check_nav_and_links(repo_root)
@@ -43,5 +46,9 @@ def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, l
     redirect_pages, redirect_problems = redirects.check_redirects(
         data.portfolio, data.documents, data.redirect_map, pages,
         authored.page_paths(docs, repo_root))
-    project = Project(data.portfolio, tuple(redirect_pages), tuple(pages), today)
+    inventory = repo_root / INVENTORY_FILE
+    warnings = renamed_ids.vanished_record_warnings(
+        inventory.read_text(encoding="utf-8") if inventory.is_file() else None,
+        data.portfolio, redirect_pages)
+    project = Project(data.portfolio, tuple(redirect_pages), tuple(pages), today, tuple(warnings))
     return project, sorted(problems + redirect_problems)

@@ -36,7 +36,7 @@ _SLUG_EXPLANATION = ("ska bestå av små bokstäver a–z, siffror och bindestre
 YEAR_MIN, YEAR_MAX = 1900, 2100
 _TYPE_NAMES = {
     "string": "text", "integer": "ett heltal", "number": "ett tal", "boolean": "true eller false",
-    "array": "en lista (rader som börjar med '- ')", "object": "en grupp av fält (fält: värde)",
+    "array": "en lista (rader som börjar med '- ')", "object": "indragna fält (namn: värde)",
     "null": "tomt",
 }
 
@@ -339,14 +339,36 @@ def _value_message(error: ValidationError, path: tuple[str | int, ...],
     if keyword == "type":
         expected = schema["type"]
         names = [expected] if isinstance(expected, str) else expected
-        wanted = " eller ".join(_TYPE_NAMES.get(n, n) for n in names)
-        return f"{subject} ska vara {wanted}, men är {_describe(value)}"
+        return _type_message(subject, names, value, schema)
     if keyword == "format":
         return f"{subject} har värdet {_show(value)}, som inte är ett giltigt datum (ÅÅÅÅ-MM-DD)"
     if keyword == "pattern":
         return f"{subject} har värdet {_show(value)}, men {hint or _pattern_explanation(schema)}"
     return _bounds_message(subject, value, str(keyword), schema) or \
         f"{subject} är inte giltigt: {error.message}"
+
+
+def _type_message(subject: str, names: list[str], value: Any, schema: Mapping[str, Any]) -> str:
+    if "string" in names and isinstance(value, dict) and len(value) == 1:
+        # `- Mål: fler utbildade`: the colon made the text a field (issue 23).
+        key, inner = next(iter(value.items()))
+        pronoun = "den" if subject.startswith("punkt") else "det"
+        quoted = f": {_quoted_example(key, inner)}" if isinstance(inner, str | int | float | None) \
+            else ""
+        return (f"{subject} ska vara text, men ett kolon (':') gör om {pronoun} till ett fält; sätt "
+                f"texten inom citattecken{quoted}")
+    if names == ["object"]:
+        example = next(iter(schema.get("properties", {})), "namn")
+        return (f"{subject} ska ha indragna fält på raderna under sig (som '{example}: …'), men är "
+                f"{_describe(value)}")
+    wanted = " eller ".join(_TYPE_NAMES.get(n, n) for n in names)
+    return f"{subject} ska vara {wanted}, men är {_describe(value)}"
+
+
+def _quoted_example(key: object, value: str | float | None) -> str:
+    """The text as the editor wrote it, in double quotes (a JSON string is valid YAML)."""
+    text = f"{key}:" if value is None else f"{key}: {value}"
+    return _visible(json.dumps(text, ensure_ascii=False), limit=80)
 
 
 def _pattern_explanation(schema: Mapping[str, Any]) -> str:
@@ -414,7 +436,11 @@ def _describe(value: Any) -> str:
         return f"texten '{_visible(value)}'"
     if isinstance(value, list):
         return "en lista"
-    return "en grupp av fält"
+    fields = [f"'{_visible(str(key), 30)}: …'" for key in list(value)[:3]]
+    if not fields:
+        return "tomma klammerparenteser ('{}')"
+    more = ", …" if len(value) > 3 else ""
+    return f"fältet {fields[0]}" if len(fields) == 1 else f"fälten {', '.join(fields)}{more}"
 
 
 def _located(path: str, node: yaml.Node, message: str, rule: str) -> Problem:
@@ -601,11 +627,14 @@ def _reference_message(ref: str, field_name: str, target: str, index: _IdIndex, 
                 f"ska det vara {target_kind.singular}")
     message = f"referensen '{ref}' i '{field_name}' finns inte bland {target_kind.plural}"
     close = closest(ref, index.by_kind[target])
-    hint = f" — menade du '{close}'?" if close else ""
-    if target == "enhet":  # issue 17: say where units live and how to add one
-        hint += (f"; enheterna finns i {ENHET.data_folder} (id:t är filnamnet utan .yaml), och "
-                 "saknas enheten lägger du till den som en ny fil där")
-    return message + hint
+    if target != "enhet":
+        return message + (f" — menade du '{close}'?" if close else "")
+    # Issue 17: say where units live and how to add one; after a question, a new sentence.
+    where = (f"enheterna finns i {ENHET.data_folder} (id:t är filnamnet utan .yaml), och saknas "
+             "enheten lägger du till den som en ny fil där")
+    if close is None:
+        return f"{message}; {where}"
+    return f"{message} — menade du '{close}'? {where[0].upper()}{where[1:]}"
 
 
 def _initiative_problems(document: Document, today: dt.date) -> list[Problem]:

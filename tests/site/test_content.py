@@ -422,8 +422,9 @@ def test_missing_owner_or_review_date_fails_the_build(tmp_path: Path) -> None:
     _drop_line(project / "docs/roller/chef.md", "senast_granskad:")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/process/bereda.md:1:1: fel: fältet 'ansvarig' saknas i front matter" in result.output
-    assert "docs/roller/chef.md:1:1: fel: fältet 'senast_granskad' saknas i front matter" in result.output
+    # Located at the closing '---', where the missing line goes (issue 23).
+    assert "docs/process/bereda.md:4:1: fel: fältet 'ansvarig' saknas i front matter" in result.output
+    assert "docs/roller/chef.md:4:1: fel: fältet 'senast_granskad' saknas i front matter" in result.output
     assert "Traceback" not in result.output
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import pytest
 from handbok import pipeline
 from handbok.commands import diff as diff_command
 from handbok.commands import new as new_command
+from handbok.problems import format_problem
 from tests.conftest import REPO_ROOT
 
 FIXTURE_DATA = REPO_ROOT / "tests" / "fixtures" / "editor" / "data"
@@ -205,6 +207,54 @@ def test_scaffold_filled_in_is_valid(tmp_path: Path, kind: str, folder: str) -> 
     record = next(r for r in records if r.id == "ny-post")
     assert record.titel == 'Körkort: "C1" & <mer>'
     assert [u.id for u in record.forvaltningar] == ["testsjukhuset"]
+
+
+_COMMENTED_FIELD = re.compile(r"# ( *(- )?[a-z_]+:.*|  +- .*)")
+QUOTE = '"'
+TODO = ("innehåller fortfarande mallens platshållare ('ATT FYLLA I: …'); skriv den riktiga texten "
+        "eller ta bort fältet om det är valfritt")
+
+
+def _uncomment_every_field(path: Path) -> list[str]:
+    """The template with every commented-out field made live, values unchanged."""
+    lines = [(m.group(1) if (m := _COMMENTED_FIELD.fullmatch(line)) else line)
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return lines
+
+
+@pytest.mark.parametrize(("kind", "folder", "fields"), [
+    ("insats", "insatser", ["typ", "fas", "status", "halsa", "start", "slut", "kalla", "effektmal",
+                            "rapportintervall", "datum", "halsa", "text"]),
+    ("behov", "behov", ["status", "prioritet"]),
+])
+def test_scaffold_examples_uncommented_unchanged_are_placeholders(
+        tmp_path: Path, kind: str, folder: str, fields: list[str]) -> None:
+    """Issue 23: every example value in the template, made live unchanged, is a located
+    placeholder problem (and nothing else is reported there)."""
+    root = _project(tmp_path)
+    result = _cli(root, "new", kind, "--id", "ny-post", "--titel", "Ny", "--enhet", "testsjukhuset",
+                  "--kalla", "testkalla")
+    assert result.returncode == 0, result.stderr
+    path = root / "data" / folder / "ny-post.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("ATT FYLLA I: en eller", "En eller")
+                    .replace("ATT FYLLA I: vad behovet", "Vad behovet")
+                    .replace("ATT FYLLA I: vilken", "Vilken"), encoding="utf-8")  # the required texts
+    lines = _uncomment_every_field(path)
+    _, problems = pipeline.load_portfolio(root / "data", root / "schemas", today=dt.date(2026, 11, 18))
+    rel = f"data/{folder}/ny-post.yaml"
+    todo_lines = [n for n, line in enumerate(lines, start=1) if '"ATT FYLLA I: ' in line]
+    review = lines.index('senast_granskad: "ÅÅÅÅ-MM-DD"') + 1
+    expected = [f"{rel}:{n}:{lines[n - 1].index(QUOTE) + 1}: fel: fältet '{field}' {TODO}"
+                for n, field in zip(todo_lines, fields, strict=True)]
+    expected.append(f"{rel}:{review}:18: fel: fältet 'senast_granskad' har värdet 'ÅÅÅÅ-MM-DD', "
+                    "som inte är ett giltigt datum (ÅÅÅÅ-MM-DD)")
+    if kind == "insats":
+        need = lines.index("  - andra-till-ett-behov") + 1
+        expected.append(f"{rel}:{need}:5: fel: fältet 'behov' innehåller fortfarande mallens "
+                        "platshållare 'andra-till-ett-behov'; skriv ett riktigt id — giltiga id är "
+                        "filnamnen (utan .yaml) i data/behov/")
+    assert sorted(format_problem(p) for p in problems) == sorted(expected)
 
 
 def test_new_record_uses_given_unit_and_source(tmp_path: Path) -> None:

@@ -93,6 +93,12 @@ def test_unclosed_flow_list() -> None:
         (3, 1, "YAML-syntaxfel: en lista inom hakparenteser avslutas inte med ']'")]
 
 
+def test_unclosed_braces_say_to_quote_text() -> None:
+    assert problems(b"id: x\ntitel: {Steg 1\n") == [
+        (3, 1, "YAML-syntaxfel: ett värde som börjar med '{' avslutas inte med '}' (är det text: "
+               "sätt den inom citattecken)")]
+
+
 def test_two_documents_in_one_file() -> None:
     assert problems(b"id: x\n---\nid: y\n") == [
         (2, 1, "YAML-syntaxfel: filen får bara innehålla ett YAML-dokument (ta bort raden '---')")]
@@ -141,7 +147,7 @@ def test_numbers_with_too_many_digits(written: str) -> None:
         (2, 12, f"talet har {digits} siffror, men får ha högst 15")]
 
 
-NESTED = "värdena är nästlade i fler än 20 nivåer (listor eller grupper i varandra); en post har högst några nivåer"
+NESTED = "värdena är nästlade i fler än 20 nivåer (listor eller indragna fält i varandra); en post har högst några nivåer"
 
 
 @pytest.mark.parametrize("levels", [21, 1000, 100_000])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from handbok.macro_pages import MACRO_PAGES
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FRONT = "---\nansvarig: Redaktionen\nsenast_granskad: 2026-11-23\n---\n\n# Sida\n\n"
 PAGE = "docs/om/sida.md"
+TODAY = dt.date(2026, 12, 8)  # fixture pages, pinned
 ELEMENT = ("HTML-elementet <{}> är inte tillåtet i handbokens sidor (det kan köra kod eller hämta "
            "innehåll i läsarens webbläsare); skriv innehållet med Markdown")
 HANDLER = "attributet '{}' kör kod i läsarens webbläsare och är inte tillåtet; ta bort det"
@@ -25,7 +27,7 @@ def problems_in(tmp_path: Path, body: str, name: str = "om/sida.md", front: str 
     path = tmp_path / "docs" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes((front + body).encode() if isinstance(body, str) else body)
-    return [(p.path, p.line, p.column, p.message) for p in check_authored_pages(tmp_path / "docs", tmp_path)]
+    return [(p.path, p.line, p.column, p.message) for p in check_authored_pages(tmp_path / "docs", tmp_path, today=TODAY)]
 
 
 @pytest.mark.parametrize(("body", "line", "column", "message"), [
@@ -68,7 +70,7 @@ def test_script_in_an_included_snippet_or_static_file(tmp_path: Path) -> None:
     (tmp_path / "docs" / "mallar" / "filer" / "mall.md.txt").write_text("<script>x</script>\n")
     (tmp_path / "docs" / "assets").mkdir()
     (tmp_path / "docs" / "assets" / "bild.svg").write_text('<svg onload="alert(1)"></svg>\n')
-    assert [(p.path, p.line, p.column) for p in check_authored_pages(tmp_path / "docs", tmp_path)] == [
+    assert [(p.path, p.line, p.column) for p in check_authored_pages(tmp_path / "docs", tmp_path, today=TODAY)] == [
         ("docs/assets/bild.svg", 1, 6), ("docs/mallar/filer/mall.md.txt", 1, 1)]
 
 
@@ -118,7 +120,7 @@ def test_the_list_names_exactly_the_pages_that_render_macros() -> None:
 
 def test_review_date_in_front_matter_is_bounded(tmp_path: Path) -> None:
     assert problems_in(tmp_path, "Text\n", front=FRONT.replace("2026-11-23", "9999-01-01")) == [
-        (PAGE, 1, 1, "fältet 'senast_granskad' har värdet '9999-01-01': året ska ligga mellan 1900 och 2100")]
+        (PAGE, 3, 18, "fältet 'senast_granskad' har värdet '9999-01-01': året ska ligga mellan 1900 och 2100")]
 
 
 def test_deeply_nested_front_matter_is_a_problem_not_a_traceback(tmp_path: Path) -> None:

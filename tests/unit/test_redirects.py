@@ -235,7 +235,7 @@ TILL = FIELD_HINTS["till"]
       f"{MAP}:3:11: fel: fältet 'till' har värdet 'roller/chef.md#ansvar', men {TILL}"]),
     ("omdirigeringar:\n  fran: a.md\n",
      [f"{MAP}:1:1: fel: fältet 'omdirigeringar' ska vara en lista (rader som börjar med '- '), "
-      "men är en grupp av fält"]),
+      "men är fältet 'fran: …'"]),
     ("omdirigeringar:\n  - fran: a.md\n    fran: b.md\n    till: index.md\n",
      [f"{MAP}:3:5: fel: dubblettnyckel 'fran' (första förekomsten på rad 2)"]),
 ])

@@ -55,8 +55,12 @@ def test_unknown_unit_points_to_the_organisation_folder_not_a_lookalike(tmp_path
 
 
 def test_unit_typo_is_still_suggested(tmp_path: Path) -> None:
-    [(_, _, _, message)] = located(tmp_path, _with("insats", "forvaltningar", "\n  - uu"))
-    assert "— menade du 'u'?; enheterna finns i data/organisation/" in message
+    """Issue 23: after the question a new sentence begins (no '?;')."""
+    [(path, line, column, message)] = located(tmp_path, _with("insats", "forvaltningar", "\n  - uu"))
+    assert (path, line, column) == (INSATS, 9, 5)
+    assert message == ("referensen 'uu' i 'forvaltningar' finns inte bland organisationsenheterna "
+                       "— menade du 'u'? Enheterna finns i data/organisation/ (id:t är filnamnet "
+                       "utan .yaml), och saknas enheten lägger du till den som en ny fil där")
 
 
 def test_closest_folds_and_matches_labels() -> None:

@@ -86,6 +86,31 @@ def test_wrong_type_names_what_is_expected(tmp_path: Path) -> None:
         (I, 16, 14, "fältet 'belopp_kr' ska vara ett heltal, men är texten '1 000 kr'")]
 
 
+def test_colon_in_a_list_item_says_to_quote_the_text(tmp_path: Path) -> None:
+    """Issue 23: `- Mål: fler utbildade` gets the same hint as a field does."""
+    body = insats('effektmal:\n  - Mål: fler utbildade\n  - Fler utbildade\n  - "Syfte:"\n  - Syfte:\n'
+                  "sammanfattning:\n  Kort: text\n")
+    body = body.replace("sammanfattning: Kort.\n", "")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 14, 5, "punkt 1 i fältet 'effektmal' ska vara text, men ett kolon (':') gör om den till "
+                   'ett fält; sätt texten inom citattecken: "Mål: fler utbildade"'),
+        (I, 17, 5, "punkt 4 i fältet 'effektmal' ska vara text, men ett kolon (':') gör om den till "
+                   'ett fält; sätt texten inom citattecken: "Syfte:"'),
+        (I, 18, 1, "fältet 'sammanfattning' ska vara text, men ett kolon (':') gör om det till ett "
+                   'fält; sätt texten inom citattecken: "Kort: text"')]
+
+
+def test_fields_where_text_or_a_list_belongs_are_named_without_jargon(tmp_path: Path) -> None:
+    body = insats("period: 2026\nrisker:\n  beskrivning: R\n  sannolikhet: 2\n",
+                  titel="\n  Namn: a\n  Mer: b")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 3, 1, "fältet 'titel' ska vara text, men är fälten 'Namn: …', 'Mer: …'"),
+        (I, 16, 9, "fältet 'period' ska ha indragna fält på raderna under sig (som 'start: …'), men "
+                   "är talet 2026"),
+        (I, 17, 1, "fältet 'risker' ska vara en lista (rader som börjar med '- '), men är fälten "
+                   "'beskrivning: …', 'sannolikhet: …'")]
+
+
 def test_risk_values_out_of_range(tmp_path: Path) -> None:
     body = insats("risker:\n  - beskrivning: R\n    sannolikhet: 5\n    konsekvens: 0\n")
     assert located(tmp_path, {("insats", "i"): body}) == [

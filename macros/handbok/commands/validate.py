@@ -29,10 +29,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     project, problems = check_project(args.root, today=stockholm_today(os.environ))
+    formatter = format_github_annotation if args.format == "github" else format_problem
+    for problem in sorted(problems):
+        print(formatter(problem))
+    for warning in project.warnings if project is not None else ():
+        print(formatter(warning, warning=True))
     if problems or project is None:
-        formatter = format_github_annotation if args.format == "github" else format_problem
-        for problem in sorted(problems):
-            print(formatter(problem))
         print(problems_summary(len(problems)))
         return 1
     print(summary_line(project.portfolio))
