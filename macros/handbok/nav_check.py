@@ -1,4 +1,5 @@
-"""Nav entries and internal links that lead nowhere, as located Swedish problems (issue 17).
+"""Nav entries, internal links and anchors that lead nowhere, as located Swedish problems
+(issues 17 and 23).
 
 MkDocs reports these too, but in English, without line numbers and only after the rest of the
 build; this check runs first (project.check_project), so an editor who moved a page with `git mv`
@@ -10,8 +11,10 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from handbok.links import authored_pages, is_generated, markdown_links, nav_entries
+from handbok.anchor_check import check_anchors
+from handbok.links import authored_pages, is_generated, markdown_links, nav_entries, relative_link
 from handbok.problems import Problem
+from handbok.suggestions import closest, fold
 
 _MOVE_HINT = "flyttar du en sida, gör make flytta FRAN=… TILL=… det åt dig"
 
@@ -32,8 +35,8 @@ def check_nav_and_links(repo_root: Path) -> list[Problem]:
             problems.append(Problem(
                 f"docs/{page}", link.line, link.column,
                 f"länken '{link.target}' leder till {where}, som inte finns"
-                f"{_suggestion(link.resolved, pages, relative_to=page)}", "lank"))
-    return sorted(problems)
+                f"{_link_suggestion(link.target, page, pages)}", "lank"))
+    return sorted(problems + check_anchors(repo_root))
 
 
 def _nav_problems(mkdocs_yml: Path, pages: set[str]) -> list[Problem]:
@@ -46,17 +49,29 @@ def _nav_problems(mkdocs_yml: Path, pages: set[str]) -> list[Problem]:
         problems.append(Problem(
             "mkdocs.yml", entry.line, entry.column,
             f"navigationen (nav) pekar på '{entry.path}', som inte finns i docs/"
-            f"{_suggestion(entry.path, pages)}", "nav"))
+            f"{_nav_suggestion(entry.path, pages)}", "nav"))
     return problems
 
 
-def _suggestion(missing: str, pages: set[str], relative_to: str | None = None) -> str:
-    """A page with the same file name elsewhere (the usual result of a move), else a hint."""
+def _nav_suggestion(missing: str, pages: set[str]) -> str:
+    found = _moved_page(missing, pages)
+    if found is not None:
+        return f" — menade du '{found}'? ({_MOVE_HINT})"
+    return f"; rätta sökvägen eller ta bort raden ({_MOVE_HINT})"
+
+
+def _link_suggestion(target: str, page: str, pages: set[str]) -> str:
+    """The link as it would lead to the page meant (moved, or a slip in the name), else a hint."""
+    moved = _moved_page(posixpath.normpath(posixpath.join(posixpath.dirname(page), target)), pages)
+    written = {fold(relative_link(page, other)): relative_link(page, other) for other in pages}
+    meant = relative_link(page, moved) if moved is not None else written.get(closest(fold(target), written) or "")
+    if meant is not None:
+        return f" — menade du '{meant}'? Rätta länken ({_MOVE_HINT})"
+    return f"; rätta länken så att den leder till en sida som finns ({_MOVE_HINT})"
+
+
+def _moved_page(missing: str, pages: set[str]) -> str | None:
+    """The one page with the same file name elsewhere (the usual result of a move)."""
     name = posixpath.basename(missing)
     same_name = sorted(p for p in pages if posixpath.basename(p) == name)
-    if len(same_name) == 1:
-        found = same_name[0]
-        shown = posixpath.relpath(found, posixpath.dirname(relative_to) or ".") \
-            if relative_to else found
-        return f" — menade du '{shown}'? ({_MOVE_HINT})"
-    return f"; rätta sökvägen eller ta bort raden ({_MOVE_HINT})"
+    return same_name[0] if len(same_name) == 1 else None
