@@ -112,7 +112,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # (issues 17, 23): MkDocs' live-reload server holds every request after a failed rebuild,
         # and a finished one reloads the open page, which then shows the problems. Not through
         # MkDocs' logger: strict mode counts logged errors and would abort the build.
-        print("Förhandsvisningen visar felen i stället för webbplatsen:", *built.errors, sep="\n",
+        print("Förhandsvisningen visar de här felen över varje sida tills de är rättade:", *built.errors, sep="\n",
               file=sys.stderr)
         config["nav"] = None  # no page is built
     return config

@@ -4,13 +4,13 @@ MkDocs reports these only in `make build`, in English and without a line. Here e
 page's anchor ids are made the way the build makes them: Python-Markdown with mkdocs.yml's
 extensions (the `toc` heading ids, `{#id}` attributes, footnotes, raw HTML), not MkDocs.
 Only pages that some link names an anchor of are converted, so `make validate` stays fast.
-Links into generated pages (records, indexes) are left to the build.
+Pages made from the data (records, indexes) are converted from the Markdown the build makes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +28,11 @@ _ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=["']([^"']+)["']""")
 _LISTED = 12  # anchors named in a message when none is close to the one written
 
 
-def check_anchors(repo_root: Path) -> list[Problem]:
-    """A problem for every link to an `#anchor` that the authored page it names does not have."""
+def check_anchors(repo_root: Path, generated: Callable[[], Mapping[str, str] | None] = lambda: None) -> list[Problem]:
+    """A problem for every link to an `#anchor` that the page it names does not have.
+
+    `generated` gives the Markdown of the pages made from the data (None: not known).
+    """
     docs = repo_root / "docs"
     if not docs.is_dir():
         return []
@@ -37,12 +40,15 @@ def check_anchors(repo_root: Path) -> list[Problem]:
     wanted: list[tuple[str, Link]] = []
     for page in sorted(pages):
         text = (docs / page).read_text(encoding="utf-8", errors="replace")
-        wanted += [(page, link) for link in anchor_links(page, text) if link.resolved in pages]
+        wanted += [(page, link) for link in anchor_links(page, text)]
+    sources = {target: (docs / target).read_text(encoding="utf-8", errors="replace") for target in pages}
+    if any(link.resolved not in pages for _, link in wanted):
+        sources.update(generated() or {})
+    wanted = [(page, link) for page, link in wanted if link.resolved in sources]
     if not wanted:
         return []
     convert = _converter(repo_root)
-    present = {target: anchor_ids(convert, (docs / target).read_text(encoding="utf-8", errors="replace"))
-               for target in sorted({link.resolved for _, link in wanted})}
+    present = {target: anchor_ids(convert, sources[target]) for target in sorted({link.resolved for _, link in wanted})}
     problems = []
     for page, link in wanted:
         ids = present[link.resolved]

@@ -8,35 +8,58 @@ alone reads `mkdocs.yml:57:30: fel: …` and `docs/x.md:12:5: fel: länken …` 
 
 from __future__ import annotations
 
+import functools
 import posixpath
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from handbok.anchor_check import check_anchors
-from handbok.links import authored_pages, is_generated, markdown_links, nav_entries, relative_link
+from handbok.links import (
+    GENERATED_PAGES,
+    authored_pages,
+    is_generated,
+    markdown_links,
+    nav_entries,
+    relative_link,
+)
 from handbok.problems import Problem
 from handbok.suggestions import closest, fold
 
 _MOVE_HINT = "flyttar du en sida, gör make flytta FRAN=… TILL=… det åt dig"
+GeneratedPages = Callable[[], Mapping[str, str] | None]
 
 
-def check_nav_and_links(repo_root: Path) -> list[Problem]:
-    """Problems with mkdocs.yml's nav and with links between pages in docs/."""
+def check_nav_and_links(repo_root: Path, generated: GeneratedPages = lambda: None) -> list[Problem]:
+    """Problems with mkdocs.yml's nav and with links between pages in docs/.
+
+    `generated` gives the Markdown of the pages made from the data, by docs-relative path (None
+    when the data cannot be read); it is called only if a link leads into them.
+    """
     docs_dir = repo_root / "docs"
     if not docs_dir.is_dir():
         return []
     pages = set(authored_pages(docs_dir))
+    made = functools.cache(generated)
     problems = _nav_problems(repo_root / "mkdocs.yml", pages)
     for page in sorted(pages):
         text = (docs_dir / page).read_text(encoding="utf-8", errors="replace")
         for link in markdown_links(page, text):
-            if link.resolved in pages or is_generated(link.resolved):
+            if link.resolved in pages or (is_generated(link.resolved) and _may_exist(link.resolved, made)):
                 continue
             where = f"docs/{link.resolved}" if link.resolved else "en plats utanför docs/"
             problems.append(Problem(
                 f"docs/{page}", link.line, link.column,
                 f"länken '{link.target}' leder till {where}, som inte finns"
-                f"{_link_suggestion(link.target, page, pages)}", "lank"))
-    return sorted(problems + check_anchors(repo_root))
+                f"{_link_suggestion(link.target, page, pages | set(made() or ()))}", "lank"))
+    return sorted(problems + check_anchors(repo_root, made))
+
+
+def _may_exist(path: str, generated: GeneratedPages) -> bool:
+    """False only for a page in a generated section that the data does not make."""
+    if not path.endswith(".md") or path in GENERATED_PAGES:
+        return True
+    made = generated()
+    return made is None or path in made
 
 
 def _nav_problems(mkdocs_yml: Path, pages: set[str]) -> list[Problem]:

@@ -3,20 +3,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 from handbok.anchor_check import check_anchors
 from handbok.nav_check import check_nav_and_links
 from handbok.problems import format_problem
+from handbok.project import check_project
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MOVE_HINT = "(flyttar du en sida, gör make flytta FRAN=… TILL=… det åt dig)"
 
 
 def _real_docs(tmp_path: Path, added_to_principer: str) -> Path:
-    """The real pages and Markdown settings, with one line added at the end of principer.md."""
-    for folder in ("docs", "includes"):
+    """The real pages, data and Markdown settings, with one line added at the end of principer.md."""
+    for folder in ("docs", "includes", "data", "schemas"):
         shutil.copytree(REPO_ROOT / folder, tmp_path / folder)
     shutil.copy(REPO_ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     page = tmp_path / "docs/principer.md"
@@ -93,3 +95,17 @@ def test_anchor_on_a_page_without_anchors(tmp_path: Path) -> None:
     assert [format_problem(p) for p in check_anchors(tmp_path)] == [
         "docs/a.md:1:14: fel: ankaret '#topp' finns inte på sidan 'b.md', som inte har några "
         "ankare; ta bort '#topp' ur länken"]
+
+
+def test_links_into_pages_made_from_the_data(tmp_path: Path) -> None:
+    """A record page's anchors come from the page the build makes; a record that does not exist
+    is a missing page, with the record meant."""
+    root = _real_docs(tmp_path, "Se [hälsan](insatser/hifa.md#riskerna) och [HIFA](insatser/hiffa.md).")
+    _, problems = check_project(root, today=dt.date(2026, 12, 8))
+    line = _last_line(root)
+    assert [format_problem(p) for p in problems] == [
+        f"docs/principer.md:{line}:13: fel: ankaret '#riskerna' finns inte på sidan "
+        "'insatser/hifa.md' — menade du '#risker'?",
+        f"docs/principer.md:{line}:51: fel: länken 'insatser/hiffa.md' leder till "
+        "docs/insatser/hiffa.md, som inte finns — menade du 'insatser/hifa.md'? "
+        f"Rätta länken {MOVE_HINT}"]
