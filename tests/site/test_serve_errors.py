@@ -21,7 +21,9 @@ from handbok.builddate import today
 from handbok.problems import format_problem
 from handbok.project import check_project
 from handbok.serve_errors import PROBLEMS_FILE
-from tests.conftest import copy_project
+from tests.browser.axe_check import axe_violations, format_violations
+from tests.browser.site_pages import AXE_JS
+from tests.conftest import copy_project, require_tool
 from tests.site.test_serve import _free_port, _wait_for
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -90,6 +92,9 @@ def _break_and_fix(served: tuple[Path, str], browser, address: str, path: str,
         assert overlay.evaluate("e => e === document.activeElement")  # read first, by keyboard too
         shown = overlay.locator("li").all_inner_texts()
         assert shown == lines
+        require_tool(str(AXE_JS), "axe-core behövs för tillgänglighetstesterna (npm ci)")
+        violations = axe_violations(page, AXE_JS.read_text(encoding="utf-8"))
+        assert violations == [], format_violations(address, violations)
         for url in (base + address, f"{base}/", f"{base}/{PROBLEMS_FILE}"):
             assert _status(url)[0] == 200, url
         status, body = _status(f"{base}/finns-inte/")  # an address without a page shows the list
