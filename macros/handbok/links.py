@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -20,6 +21,9 @@ _INLINE = re.compile(r"\]\(\s*<?([^)\s>#]+?\.md)(#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>#]+?\.md)(#[^\s>]*)?>?", re.MULTILINE)
 _INLINE_HERE = re.compile(r"\]\(\s*<?()(#[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REFERENCE_HERE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?()(#[^\s>]*)>?", re.MULTILINE)
+# Any link or image ([text](x), ![alt](x), `[id]: x`, not a footnote `[^1]:`), for the file check.
+_INLINE_ANY = re.compile(r"\]\(\s*<?([^)\s>#?]+)(?:\?[^)\s>#]*)?(#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+_REFERENCE_ANY = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*<?([^\s>#?]+)(?:\?[^\s>#]*)?(#[^\s>]*)?>?", re.MULTILINE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 # Sections whose pages are generated from data (handbok.site), not files in docs/.
@@ -57,6 +61,16 @@ def anchor_links(page: str, text: str) -> Iterator[Link]:
     for number, column, _, anchor in _links(text, (_INLINE_HERE, _REFERENCE_HERE)):
         if anchor:
             yield Link(number, column, "", page, anchor)
+
+
+def other_links(page: str, text: str) -> Iterator[Link]:
+    """Every link or image to something other than a `.md` page or an anchor, outside code: a
+    file, a folder or an address starting with '/' (`resolved` is "" for those and outside docs/)."""
+    for number, column, target, anchor in _links(text, (_INLINE_ANY, _REFERENCE_ANY)):
+        if urlsplit(target).scheme or target.endswith(".md"):
+            continue
+        absolute = target.startswith(("/", "\\"))
+        yield Link(number, column, target, "" if absolute else resolve(page, target), anchor)
 
 
 def _links(text: str, patterns: tuple[re.Pattern[str], ...]) -> Iterator[tuple[int, int, str, str]]:

@@ -16,10 +16,12 @@ from pathlib import Path
 from handbok.anchor_check import check_anchors
 from handbok.links import (
     GENERATED_PAGES,
+    Link,
     authored_pages,
     is_generated,
     markdown_links,
     nav_entries,
+    other_links,
     relative_link,
 )
 from handbok.problems import Problem
@@ -51,7 +53,49 @@ def check_nav_and_links(repo_root: Path, generated: GeneratedPages = lambda: Non
                 f"docs/{page}", link.line, link.column,
                 f"länken '{link.target}' leder till {where}, som inte finns"
                 f"{_link_suggestion(link.target, page, pages | set(made() or ()))}", "lank"))
+        problems += _other_link_problems(page, text, repo_root, pages | set(made() or ()))
     return sorted(problems + check_anchors(repo_root, made))
+
+
+def _other_link_problems(page: str, text: str, repo_root: Path, pages: set[str]) -> list[Problem]:
+    """Links and images to files that do not exist, to folders and to addresses starting with
+    '/': MkDocs stops a strict build on each, in English (issue 23)."""
+    problems = []
+    for link in other_links(page, text):
+        message = _other_link_message(link, page, repo_root, pages)
+        if message:
+            problems.append(Problem(f"docs/{page}", link.line, link.column, message, "lank"))
+    return problems
+
+
+def _other_link_message(link: Link, page: str, repo_root: Path, pages: set[str]) -> str:
+    """What is wrong with one such link ("" when nothing is)."""
+    shown = f"länken '{link.target}'"
+    absolute = link.target.startswith(("/", "\\"))
+    folder = link.target.lstrip("/\\").rstrip("/") if absolute else link.resolved
+    meant = next((relative_link(page, p) for p in (posixpath.join(folder, "index.md"), f"{folder}.md")
+                  if p in pages), None)
+    suggestion = f" — menade du '{meant}'?" if meant else ""
+    if absolute:
+        return (f"{shown} börjar med '/' och leder inte rätt när webbplatsen ligger på en annan "
+                f"adress; skriv en relativ länk till sidans .md-fil{suggestion}")
+    if not posixpath.splitext(link.target.rstrip("/"))[1] or link.target.endswith("/"):
+        return f"{shown} pekar på en mapp, inte en sida; länka till sidans .md-fil{suggestion}"
+    docs = repo_root / "docs"
+    if link.resolved and ((docs / link.resolved).is_file() or is_generated(link.resolved)
+                          or _published_schema(link.resolved, repo_root)):
+        return ""
+    if "@" in link.target and "/" not in link.target:
+        return f"{shown} leder till en fil som inte finns — menade du 'mailto:{link.target}'?"
+    files = {f.relative_to(docs).as_posix() for f in docs.rglob("*") if f.is_file() and f.suffix != ".md"}
+    meant = _closest_link(link.target, page, files)
+    where = f"docs/{link.resolved}" if link.resolved else "en plats utanför docs/"
+    return f"{shown} leder till {where}, som inte finns; rätta länken" + (f" — menade du '{meant}'?" if meant else "")
+
+
+def _published_schema(path: str, repo_root: Path) -> bool:
+    """The site publishes schemas/*.schema.json (handbok.schema_files)."""
+    return path.startswith("schemas/") and path.endswith(".schema.json") and (repo_root / path).is_file()
 
 
 def _may_exist(path: str, generated: GeneratedPages) -> bool:
@@ -85,12 +129,19 @@ def _nav_suggestion(missing: str, pages: set[str]) -> str:
 
 def _link_suggestion(target: str, page: str, pages: set[str]) -> str:
     """The link as it would lead to the page meant (moved, or a slip in the name), else a hint."""
-    moved = _moved_page(posixpath.normpath(posixpath.join(posixpath.dirname(page), target)), pages)
-    written = {fold(relative_link(page, other)): relative_link(page, other) for other in pages}
-    meant = relative_link(page, moved) if moved is not None else written.get(closest(fold(target), written) or "")
+    meant = _closest_link(target, page, pages)
     if meant is not None:
         return f" — menade du '{meant}'? Rätta länken ({_MOVE_HINT})"
     return f"; rätta länken så att den leder till en sida som finns ({_MOVE_HINT})"
+
+
+def _closest_link(target: str, page: str, paths: set[str]) -> str | None:
+    """The link to the file meant: one with the same name elsewhere (moved), or a slip in the name."""
+    moved = _moved_page(posixpath.normpath(posixpath.join(posixpath.dirname(page), target)), paths)
+    if moved is not None:
+        return relative_link(page, moved)
+    written = {fold(relative_link(page, other)): relative_link(page, other) for other in paths}
+    return written.get(closest(fold(target), written) or "")
 
 
 def _moved_page(missing: str, pages: set[str]) -> str | None:

@@ -3,16 +3,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
 from handbok.anchor_check import check_anchors
+from handbok.builddate import today
 from handbok.nav_check import check_nav_and_links
 from handbok.problems import format_problem
 from handbok.project import check_project
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+TODAY = today({})  # the real Stockholm date: the real data is checked as it stands today
 MOVE_HINT = "(flyttar du en sida, gör make flytta FRAN=… TILL=… det åt dig)"
 
 
@@ -101,7 +102,7 @@ def test_links_into_pages_made_from_the_data(tmp_path: Path) -> None:
     """A record page's anchors come from the page the build makes; a record that does not exist
     is a missing page, with the record meant."""
     root = _real_docs(tmp_path, "Se [hälsan](insatser/hifa.md#riskerna) och [HIFA](insatser/hiffa.md).")
-    _, problems = check_project(root, today=dt.date(2026, 12, 8))
+    _, problems = check_project(root, today=TODAY)
     line = _last_line(root)
     assert [format_problem(p) for p in problems] == [
         f"docs/principer.md:{line}:13: fel: ankaret '#riskerna' finns inte på sidan "
@@ -109,3 +110,26 @@ def test_links_into_pages_made_from_the_data(tmp_path: Path) -> None:
         f"docs/principer.md:{line}:51: fel: länken 'insatser/hiffa.md' leder till "
         "docs/insatser/hiffa.md, som inte finns — menade du 'insatser/hifa.md'? "
         f"Rätta länken {MOVE_HINT}"]
+
+
+def test_links_to_files_folders_and_absolute_addresses(tmp_path: Path) -> None:
+    """What else stops a strict MkDocs build in English is reported first, located, in Swedish."""
+    root = _real_docs(tmp_path, "[a](/insatser/hifa/) [b](roller/) [c](assets/logo.svgg) "
+                                "[d](namn@region.se) [e](../x.pdf) [f](filer.pdf) "
+                                "[g](mallar/filer/riskanalys.docx) [h](schemas/sidor.schema.json)")
+    line = _last_line(root)
+    _, problems = check_project(root, today=TODAY)
+    assert [format_problem(p) for p in problems] == [
+        f"docs/principer.md:{line}:5: fel: länken '/insatser/hifa/' börjar med '/' och leder inte "
+        "rätt när webbplatsen ligger på en annan adress; skriv en relativ länk till sidans .md-fil "
+        "— menade du 'insatser/hifa.md'?",
+        f"docs/principer.md:{line}:26: fel: länken 'roller/' pekar på en mapp, inte en sida; länka "
+        "till sidans .md-fil — menade du 'roller/index.md'?",
+        f"docs/principer.md:{line}:39: fel: länken 'assets/logo.svgg' leder till "
+        "docs/assets/logo.svgg, som inte finns; rätta länken — menade du 'assets/logo.svg'?",
+        f"docs/principer.md:{line}:61: fel: länken 'namn@region.se' leder till en fil som inte "
+        "finns — menade du 'mailto:namn@region.se'?",
+        f"docs/principer.md:{line}:81: fel: länken '../x.pdf' leder till en plats utanför docs/, "
+        "som inte finns; rätta länken",
+        f"docs/principer.md:{line}:95: fel: länken 'filer.pdf' leder till docs/filer.pdf, som inte "
+        "finns; rätta länken"]
