@@ -21,9 +21,9 @@ from handbok.links import Link, anchor_links, authored_pages
 from handbok.problems import Problem
 from handbok.suggestions import closest
 
-# Every id the converted page has; MkDocs also counts `<a name="…">`.
 # YAML front matter as MkDocs removes it before Python-Markdown (mkdocs.utils.meta).
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# Every id the converted page has; MkDocs also counts `<a name="…">`.
 _ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=["']([^"']+)["']""")
 _LISTED = 12  # anchors named in a message when none is close to the one written
 

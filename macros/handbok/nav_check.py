@@ -42,6 +42,10 @@ def check_nav_and_links(repo_root: Path, generated: GeneratedPages = lambda: Non
         return []
     pages = set(authored_pages(docs_dir))
     made = functools.cache(generated)
+
+    def known() -> set[str]:
+        return pages | set(made() or ())
+
     problems = _nav_problems(repo_root / "mkdocs.yml", pages)
     for page in sorted(pages):
         text = (docs_dir / page).read_text(encoding="utf-8", errors="replace")
@@ -52,12 +56,12 @@ def check_nav_and_links(repo_root: Path, generated: GeneratedPages = lambda: Non
             problems.append(Problem(
                 f"docs/{page}", link.line, link.column,
                 f"länken '{link.target}' leder till {where}, som inte finns"
-                f"{_link_suggestion(link.target, page, pages | set(made() or ()))}", "lank"))
-        problems += _other_link_problems(page, text, repo_root, pages | set(made() or ()))
+                f"{_link_suggestion(link.target, page, known())}", "lank"))
+        problems += _other_link_problems(page, text, repo_root, known)
     return sorted(problems + check_anchors(repo_root, made))
 
 
-def _other_link_problems(page: str, text: str, repo_root: Path, pages: set[str]) -> list[Problem]:
+def _other_link_problems(page: str, text: str, repo_root: Path, pages: Callable[[], set[str]]) -> list[Problem]:
     """Links and images to files that do not exist, to folders and to addresses starting with
     '/': MkDocs stops a strict build on each, in English (issue 23)."""
     problems = []
@@ -68,18 +72,19 @@ def _other_link_problems(page: str, text: str, repo_root: Path, pages: set[str])
     return problems
 
 
-def _other_link_message(link: Link, page: str, repo_root: Path, pages: set[str]) -> str:
-    """What is wrong with one such link ("" when nothing is)."""
+def _other_link_message(link: Link, page: str, repo_root: Path, pages: Callable[[], set[str]]) -> str:
+    """What is wrong with one such link ("" when nothing is). `pages` gives every page's path."""
     shown = f"länken '{link.target}'"
     absolute = link.target.startswith(("/", "\\"))
     folder = link.target.lstrip("/\\").rstrip("/") if absolute else link.resolved
+    is_folder = not posixpath.splitext(link.target.rstrip("/"))[1] or link.target.endswith("/")
     meant = next((relative_link(page, p) for p in (posixpath.join(folder, "index.md"), f"{folder}.md")
-                  if p in pages), None)
+                  if p in pages()), None) if absolute or is_folder else None
     suggestion = f" — menade du '{meant}'?" if meant else ""
     if absolute:
         return (f"{shown} börjar med '/' och leder inte rätt när webbplatsen ligger på en annan "
                 f"adress; skriv en relativ länk till sidans .md-fil{suggestion}")
-    if not posixpath.splitext(link.target.rstrip("/"))[1] or link.target.endswith("/"):
+    if is_folder:
         return f"{shown} pekar på en mapp, inte en sida; länka till sidans .md-fil{suggestion}"
     docs = repo_root / "docs"
     if link.resolved and ((docs / link.resolved).is_file() or is_generated(link.resolved)
