@@ -51,6 +51,9 @@ def _serving() -> bool:
 def on_startup(*, command: str, dirty: bool) -> None:
     global _invocation
     _invocation = (command, dirty)
+    # The macros plugin reports its configuration on every (re)build, in English ("Found j2
+    # variable …", "Config variables: […]"); editors read only its warnings (issue 23).
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
     if command == "serve" and dirty:
         # `make serve` rebuilds with --dirty so that unchanged pages are skipped (issue 15);
         # MkDocs warns about --dirty on every rebuild, and strict mode would count that.
@@ -107,12 +110,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         print(*built.warning_lines, sep="\n", file=sys.stderr)
     _keep_material_search_for_its_interface_only(config)
     if built.errors:
-        # Under serve, a failed check builds an error site instead of failing (issue 17): MkDocs'
-        # live-reload server holds every request after a failed rebuild. Not through MkDocs'
-        # logger: strict mode counts logged errors and would abort the build.
-        print("Förhandsvisningen visar felen i stället för webbplatsen:", *built.errors, sep="\n",
+        # Under serve, a failed check finishes the rebuild without pages instead of failing
+        # (issues 17, 23): MkDocs' live-reload server holds every request after a failed rebuild,
+        # and a finished one reloads the open page, which then shows the problems. Not through
+        # MkDocs' logger: strict mode counts logged errors and would abort the build.
+        print("Förhandsvisningen visar de här felen över varje sida tills de är rättade:", *built.errors, sep="\n",
               file=sys.stderr)
-        config["nav"] = None  # its pages are left out of the error site
+        config["nav"] = None  # no page is built
     return config
 
 
@@ -133,9 +137,8 @@ def _core(config: MkDocsConfig) -> ModuleType:
 @event_priority(100)  # generated pages must exist before other plugins look at the files
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     built, build = context(config), _core(config)
-    if built.errors:
-        kept = [f for f in files if not f.is_documentation_page()]
-        return Files([*kept, File.generated(config, "index.html", content=build.error_page(built))])
+    if built.errors:  # no page is built; the problem list is laid over those built before
+        return Files([f for f in files if not f.is_documentation_page()])
     authored = {f.dest_uri: f for f in files if f.generated_by is None}
     for file in authored.values():
         file.edit_uri = f"docs/{file.src_uri}"  # the edit action opens the Markdown source
@@ -215,8 +218,10 @@ def on_page_context(ctx: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    """Theme markup fixes (see handbok/html_fixes.py) on every page; focusable abbreviations."""
-    fixed: str = _core(config).fix_page(output)
+    """Theme markup fixes (see handbok/html_fixes.py) on every page; focusable abbreviations;
+    under `make serve`, the script that shows the problem list over the page (issue 23)."""
+    built, build = context(config), _core(config)
+    fixed: str = build.preview_page(built, build.fix_page(output))
     return fixed
 
 
@@ -286,6 +291,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Fill "Hela handboken", then index the final pages for the reader's search (issue 15)."""
+    _core(config).show_problems(context(config), Path(config.site_dir))
     if context(config).errors:
         return  # the preview shows the problem list instead of the site; there is no book page
     site_dir = Path(config.site_dir)

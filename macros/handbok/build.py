@@ -49,7 +49,6 @@ from handbok.project import Project, check_project
 from handbok.published_urls import page_url
 
 CONTEXT_KEY = "handbok"  # where the adapter keeps the BuildContext in the MkDocs config
-ERROR_SITE_PAGE = "index.html"  # the serve error site's one page (the adapter writes it)
 
 
 class BuildStopped(Exception):
@@ -78,8 +77,8 @@ class PageSource:
 class BuildContext:
     """Everything one build knows, made once: the checked project and the build's date.
 
-    `errors` is set instead under `make serve` when the check failed: the preview then shows
-    the problem list as its only page.
+    `errors` is set instead under `make serve` when the check failed: the preview then lays the
+    problem list over every page it has (serve_errors.py) and builds no page.
     """
 
     root: Path
@@ -124,7 +123,7 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
         today = builddate.today(environ)  # the build's one clock (issue 12)
     except ValueError as error:
         if serving:
-            return _error_site(root, [f"fel: {error}"], site_dir)
+            return _error_site(root, [f"fel: {error}"])
         raise BuildStopped(f"Bygget stoppades: {error}") from None
     if site_dir is not None and serve_cache.state_path(site_dir).exists():
         serve_gc.pause()  # resumed in the background after the rebuild (build_search)
@@ -134,7 +133,7 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
         pipeline.forget_loaded_documents()
     if (problems or project is None) and serving:
         lines = [format_problem(p) for p in sorted(problems, key=str)]
-        return _error_site(root, lines or ["fel: datan kunde inte läsas"], site_dir)
+        return _error_site(root, lines or ["fel: datan kunde inte läsas"])
     if problems or project is None:
         raise BuildStopped(stop_message(problems))
     state = serve_cache.ServeState.load(serve_cache.state_path(site_dir)) if site_dir else None
@@ -142,11 +141,10 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
                         serve_state=state)
 
 
-def _error_site(root: Path, lines: list[str], site_dir: Path | None) -> BuildContext:
-    """Under serve, a failed check builds the problem list as the only page (issue 17)."""
+def _error_site(root: Path, lines: list[str]) -> BuildContext:
+    """Under serve, a failed check builds no page: the pages already built stay, with the
+    problem list laid over them (issues 17, 23)."""
     serve_gc.resume()
-    if site_dir is not None:  # the error page takes the start page's place until a rebuild
-        serve_cache.mark_pending(serve_cache.state_path(site_dir), [ERROR_SITE_PAGE])
     return BuildContext(root, True, errors=tuple(lines))
 
 
@@ -174,6 +172,17 @@ def collision(authored: str, generated: GeneratedFile, address: str) -> Problem:
 
 def error_page(context: BuildContext) -> str:
     return serve_errors.render_error_page(list(context.errors))
+
+
+def preview_page(context: BuildContext, html: str) -> str:
+    """Under `make serve`, a page that lays the problem list over itself when there is one."""
+    return serve_errors.with_preview_script(html) if context.serving else html
+
+
+def show_problems(context: BuildContext, site_dir: Path) -> None:
+    """Under `make serve`, the problem list every page shows, or none once the check passes."""
+    if context.serving:
+        serve_errors.write_problems(site_dir, list(context.errors))
 
 
 def review_notice(context: BuildContext, reviewed: object) -> str | None:

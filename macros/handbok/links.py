@@ -11,12 +11,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
-# [text](target.md#anchor "title") and reference definitions `[id]: target.md`.
-_INLINE = re.compile(r"\]\(\s*<?([^)\s>]+?\.md)(#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+?\.md)(#\S*)?>?", re.MULTILINE)
+# [text](target.md#anchor "title") and reference definitions `[id]: target.md`; the same
+# with no page (`[text](#anchor)`) links within the page.
+_INLINE = re.compile(r"\]\(\s*<?([^)\s>#]+?\.md)(#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>#]+?\.md)(#[^\s>]*)?>?", re.MULTILINE)
+_INLINE_HERE = re.compile(r"\]\(\s*<?()(#[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REFERENCE_HERE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?()(#[^\s>]*)>?", re.MULTILINE)
+# Any link or image ([text](x), ![alt](x), `[id]: x`, not a footnote `[^1]:`), for the file check.
+_INLINE_ANY = re.compile(r"\]\(\s*<?([^)\s>#?]+)(?:\?[^)\s>#]*)?(#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+_REFERENCE_ANY = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*<?([^\s>#?]+)(?:\?[^\s>#]*)?(#[^\s>]*)?>?", re.MULTILINE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 # Sections whose pages are generated from data (handbok.site), not files in docs/.
@@ -29,8 +36,9 @@ class Link:
 
     line: int
     column: int
-    target: str  # as written, without the #anchor
+    target: str  # as written, without the #anchor ("" for a link within the page)
     resolved: str  # docs-relative POSIX path of the page it leads to, or "" if outside docs/
+    anchor: str = ""  # the #anchor as written, without '#'
 
 
 def resolve(page: str, target: str) -> str:
@@ -41,6 +49,32 @@ def resolve(page: str, target: str) -> str:
 
 def markdown_links(page: str, text: str) -> Iterator[Link]:
     """Every relative link to a `.md` file in `text` (page `page`), outside code."""
+    for number, column, target, anchor in _links(text, (_INLINE, _REFERENCE)):
+        if "://" in target or target.startswith(("/", "mailto:")):
+            continue
+        yield Link(number, column, target, resolve(page, target), anchor)
+
+
+def anchor_links(page: str, text: str) -> Iterator[Link]:
+    """Every link with an #anchor to a page in docs/ (this page for `#anchor` alone), outside code."""
+    yield from (link for link in markdown_links(page, text) if link.anchor)
+    for number, column, _, anchor in _links(text, (_INLINE_HERE, _REFERENCE_HERE)):
+        if anchor:
+            yield Link(number, column, "", page, anchor)
+
+
+def other_links(page: str, text: str) -> Iterator[Link]:
+    """Every link or image to something other than a `.md` page or an anchor, outside code: a
+    file, a folder or an address starting with '/' (`resolved` is "" for those and outside docs/)."""
+    for number, column, target, anchor in _links(text, (_INLINE_ANY, _REFERENCE_ANY)):
+        if urlsplit(target).scheme or target.endswith(".md"):
+            continue
+        absolute = target.startswith(("/", "\\"))
+        yield Link(number, column, target, "" if absolute else resolve(page, target), anchor)
+
+
+def _links(text: str, patterns: tuple[re.Pattern[str], ...]) -> Iterator[tuple[int, int, str, str]]:
+    """(line, column, target, anchor) of every match of `patterns` outside code blocks and spans."""
     in_fence = False
     for number, raw in enumerate(text.splitlines(), 1):
         if _FENCE.match(raw):
@@ -49,12 +83,9 @@ def markdown_links(page: str, text: str) -> Iterator[Link]:
         if in_fence:
             continue
         line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
-        for pattern in (_INLINE, _REFERENCE):
+        for pattern in patterns:
             for match in pattern.finditer(line):
-                target = match.group(1)
-                if "://" in target or target.startswith(("/", "mailto:")):
-                    continue
-                yield Link(number, match.start(1) + 1, target, resolve(page, target))
+                yield number, match.start(1) + 1, match.group(1), (match.group(2) or "#")[1:]
 
 
 def relative_link(from_page: str, to_page: str) -> str:

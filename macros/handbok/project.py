@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbok import authored, glossary, nav_check, pipeline, redirects, renamed_ids, source_files
+from handbok import authored, glossary, nav_check, pipeline, redirects, renamed_ids, site, source_files
 from handbok.authored import PageMeta
+from handbok.currency import AsOf
 from handbok.model import Portfolio
 from handbok.problems import Problem
 from handbok.published_urls import INVENTORY_FILE
@@ -38,7 +39,8 @@ def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, l
     problems = list(data.problems) + authored.check_authored_pages(docs, repo_root, today=today)
     for folder in ("docs", "schemas"):  # data/ is checked by the pipeline
         problems += source_files.symlink_problems(repo_root / folder, repo_root)
-    problems += nav_check.check_nav_and_links(repo_root)
+    problems += nav_check.check_nav_and_links(
+        repo_root, lambda: _generated_markdown(data.portfolio, docs, repo_root, today))
     problems += glossary.check_glossary(repo_root)
     if data.portfolio is None:
         return None, sorted(problems)
@@ -52,3 +54,13 @@ def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, l
         data.portfolio, redirect_pages)
     project = Project(data.portfolio, tuple(redirect_pages), tuple(pages), today, tuple(warnings))
     return project, sorted(problems + redirect_problems)
+
+
+def _generated_markdown(portfolio: Portfolio | None, docs: Path, repo_root: Path,
+                        today: dt.date) -> dict[str, str] | None:
+    """The Markdown of every page the build makes from the data, by docs-relative path, for the
+    link check (issue 23); None when the data cannot be read."""
+    if portfolio is None:
+        return None
+    made = site.generated_files(portfolio, authored.page_meta(docs, repo_root), as_of=AsOf(today))
+    return {f.path: f.content for f in made if f.path.endswith(".md") and isinstance(f.content, str)}

@@ -5,7 +5,8 @@
 build(config, serve_url=…, dirty=True) with a freshly loaded config), then, for each EDIT
 (`relative/path::old::new`), changes the file and rebuilds into the same folder. It prints
 one line per rebuild (the seconds it took) and writes SITE.N.json, the digest of every file
-after rebuild N. Run in a subprocess, so every run starts as
+after rebuild N, without the script that only the preview adds to each page (serve_errors.py),
+so it can be compared with a clean build. Run in a subprocess, so every run starts as
 `make serve` does.
 """
 
@@ -38,7 +39,9 @@ def _record(site: Path, number: int, seconds: float) -> None:
     deadline = time.monotonic() + 300
     while pending.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-    digests = {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+    from handbok.serve_errors import preview_script  # on sys.path once the hooks are loaded
+    script = preview_script().encode()
+    digests = {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes().replace(script, b"")).hexdigest()
                for p in sorted(site.rglob("*")) if p.is_file()}
     # When each file was last written: a page rebuilt with the same bytes still gets a new time.
     written = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns

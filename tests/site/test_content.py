@@ -386,6 +386,14 @@ def _css_urls(css: str) -> list[str]:
     return [u for u in urls if not u.startswith("#")]
 
 
+def test_the_preview_problem_list_is_not_published(built_site: Path) -> None:
+    """Issue 23: only `make serve` gives pages the script that shows its problem list."""
+    from handbok.serve_errors import PROBLEMS_FILE
+    assert not (built_site / PROBLEMS_FILE).exists()
+    assert [page for page in html_files(built_site)
+            if PROBLEMS_FILE in page.read_text(encoding="utf-8")] == []
+
+
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
     broken = []
     id_cache: dict[Path, set[str]] = {}
@@ -451,12 +459,14 @@ def test_broken_link_anchor_and_nav_entry_each_fail_the_build(tmp_path: Path) ->
     assert ": fel: navigationen (nav) pekar på 'process/saknas.md', som inte finns i docs/" \
         in result.output
     assert "Doc file" not in result.output and "A reference to" not in result.output
-    # A missing anchor is MkDocs' own check: alone, it still stops a strict build.
+    # Issue 23: a missing anchor, alone, is the core's check too, before MkDocs' English one.
     bereda.write_text(bereda.read_text(encoding="utf-8").replace("[Borta](finns-inte.md)", ""),
                       encoding="utf-8")
     config.write_text(text, encoding="utf-8")
     result = build_site(project, tmp_path / "site2")
+    line = len(chef.read_text(encoding="utf-8").splitlines())
     assert result.returncode != 0
-    assert ("Doc file 'roller/chef.md' contains a link '../process/infora.md#finns-inte', but the "
-            "doc 'process/infora.md' does not contain an anchor '#finns-inte'") in result.output
-    assert "Aborted with 1 warnings in strict mode!" in result.output
+    assert (f"docs/roller/chef.md:{line}:12: fel: ankaret '#finns-inte' finns inte på sidan "
+            "'process/infora.md' — menade du något av '#hur', '#infora', '#insatser-i-steget', "
+            "'#kallor', '#nar-och-var', '#resultat', '#roller', '#vad'?") in result.output
+    assert "Doc file" not in result.output and "does not contain an anchor" not in result.output

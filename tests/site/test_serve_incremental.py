@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from handbok.macro_pages import MACRO_PAGES
+from handbok.serve_errors import PROBLEMS_FILE, preview_script
 from tests.conftest import TEST_CONTACT, build_site, copy_project
 
 pytestmark = pytest.mark.build
@@ -42,7 +43,9 @@ def _changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
 
 
 def _digests(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+    """Every file's digest, without the script only the preview adds to each page (issue 23)."""
+    script = preview_script().encode()
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes().replace(script, b"")).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
@@ -62,7 +65,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory):
              f"data/insatser/{record.name}::{changed_title}::{changed_title}\nfas: ta-emot-arende",
              # ... and shows its title, so a new title changes that page again.
              f"data/insatser/{record.name}::{changed_title}::titel: Åter ändrad titel",
-             # A broken file: the error site takes the start page's place, then the fix.
+             # A broken file: the problem list is laid over the pages, then the fix.
              f"data/insatser/{record.name}::titel: Åter ändrad titel::tittel: Åter ändrad titel",
              f"data/insatser/{record.name}::tittel: Åter ändrad titel::titel: Åter ändrad titel"]
     rebuilds, written = _serve_rebuilds(project, root / "serve-site", edits)
@@ -108,11 +111,12 @@ def test_unchanged_pages_are_not_rebuilt(edited) -> None:
     assert second[record_page] == third[record_page]
 
 
-def test_the_error_site_is_replaced_when_the_file_is_fixed(edited) -> None:
-    """The start page becomes the problem list (issue 17) and comes back, as a clean build has it;
-    test_a_serve_rebuild_equals_a_clean_build compares the end state."""
-    digests = edited["rebuilds"]
-    assert digests[4]["index.html"] != digests[5]["index.html"] != digests[6]["index.html"]
+def test_the_problem_list_is_laid_over_the_pages_until_the_file_is_fixed(edited) -> None:
+    """A broken file keeps the pages and adds the problem list every page shows (issues 17, 23);
+    the fix takes it away. test_a_serve_rebuild_equals_a_clean_build compares the end state."""
+    digests, written = edited["rebuilds"], edited["written"]
+    assert [PROBLEMS_FILE in d for d in digests[4:7]] == [False, True, False]
+    assert written[4]["index.html"] == written[5]["index.html"]  # no page is built while broken
     assert digests[6]["index.html"] == edited["clean"]["index.html"]
 
 

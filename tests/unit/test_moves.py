@@ -61,9 +61,9 @@ def test_bare_move_gives_located_swedish_nav_and_link_problems(tmp_path: Path) -
     hint = "(flyttar du en sida, gör make flytta FRAN=… TILL=… det åt dig)"
     assert problems == [
         ("docs/erfarenheter/index.md", 4, 10, "länken 'budget.md' leder till "
-         f"docs/erfarenheter/budget.md, som inte finns — menade du '../om/budget.md'? {hint}"),
+         f"docs/erfarenheter/budget.md, som inte finns — menade du '../om/budget.md'? Rätta länken {hint}"),
         ("docs/erfarenheter/index.md", 5, 9, "länken '../finns-inte.md' leder till "
-         f"docs/finns-inte.md, som inte finns; rätta sökvägen eller ta bort raden {hint}"),
+         f"docs/finns-inte.md, som inte finns; rätta länken så att den leder till en sida som finns {hint}"),
         ("mkdocs.yml", 7, 17, "navigationen (nav) pekar på 'erfarenheter/budget.md', som inte "
          f"finns i docs/ — menade du 'om/budget.md'? {hint}"),
     ]
