@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_project
+from tests.real_date import REAL_EPOCH
 from tests.site.test_serve import _free_port, _wait_for
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -38,7 +39,7 @@ def test_broken_file_is_shown_in_chromium_and_the_page_recovers(tmp_path: Path, 
     good = data_file.read_text(encoding="utf-8")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/insatser/{data_file.stem}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": REAL_EPOCH}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
