@@ -27,7 +27,7 @@ CONFIG_VARS := SITE_URL HANDBOK_EDIT_BASE HANDBOK_KONTAKT_EPOST HANDBOK_ORGANISA
 $(foreach v,$(CONFIG_VARS),$(if $(strip $($(v))),,$(eval unexport $(v))))
 
 .SILENT: build validate urls diff ny-insats nytt-behov granskning flytta
-.PHONY: help build serve test fuzz validate bench urls diff ny-insats nytt-behov granskning flytta lock browser-deps clean
+.PHONY: help build serve test fuzz validate bench urls diff ny-insats nytt-behov granskning flytta lock browser-deps clock-deps clean
 
 help:
 	@echo "make build       bygger webbplatsen strikt till site/"
@@ -59,6 +59,13 @@ browser-deps: node_modules/.installed
 	  echo "Installerar chromium (apt-get) …"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's faketime (libfaketime): tests/site/test_no_calendar_coupling.py runs CI's checks with
+# the clock a year ahead (issue 23). Every target that runs the build tests depends on this.
+clock-deps:
+	@command -v faketime >/dev/null 2>&1 || { \
+	  echo "Installerar faketime (apt-get) …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; }
+
 # Build into a temporary folder and move it into place only on success, so a failed
 # build never leaves a half-published site.
 build: $(VENV)/.installed
@@ -77,7 +84,7 @@ serve: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(CORE) validate $(if $(FORMAT),--format $(FORMAT),)
 
-test: $(VENV)/.installed browser-deps
+test: $(VENV)/.installed browser-deps clock-deps
 	$(PY) -m pytest
 
 # The test tiers (markers enforced by tests/tiers.py); `make test` runs all of them.
@@ -85,7 +92,7 @@ test: $(VENV)/.installed browser-deps
 test-fast: $(VENV)/.installed
 	$(PY) -m pytest -m "not browser and not build"
 
-test-site: $(VENV)/.installed
+test-site: $(VENV)/.installed clock-deps
 	$(PY) -m pytest -m "not browser"
 
 # The property fuzzer's long run (issue 14); `make test` runs it briefly.

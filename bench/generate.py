@@ -311,9 +311,9 @@ def write_data(dataset: Dataset, data_dir: Path, schema_dir: Path) -> int:
     return written
 
 
-def validate_data(data_dir: Path, schema_dir: Path) -> Portfolio:
+def validate_data(data_dir: Path, schema_dir: Path, today: dt.date = BENCH_DATE) -> Portfolio:
     """The real validation; raises SyntheticDataError with every problem if anything is invalid."""
-    portfolio, problems = load_portfolio(data_dir, schema_dir, today=BENCH_DATE)
+    portfolio, problems = load_portfolio(data_dir, schema_dir, today=today)
     if problems or portfolio is None:
         listed = "\n".join(format_problem(p) for p in sorted(problems)[:40])
         raise SyntheticDataError(
@@ -326,9 +326,10 @@ def _count_records(folder: Path) -> int:
 
 
 def write_project_copy(dest: Path, size: int, seed: int = 2026,
-                       repo_root: Path = REPO_ROOT) -> ProjectCopy:
+                       repo_root: Path = REPO_ROOT, today: dt.date = BENCH_DATE) -> ProjectCopy:
     """A buildable project at dest: the repository's sources and real data, topped up with
-    synthetic records to `size` initiatives and `size` needs, validated before returning."""
+    synthetic records to `size` initiatives and `size` needs, validated at `today` before
+    returning (tests pass the real content's date: the real data may be newer than BENCH_DATE)."""
     dest.mkdir(parents=True, exist_ok=True)
     for entry in PROJECT_ENTRIES:
         source = repo_root / entry
@@ -342,7 +343,7 @@ def write_project_copy(dest: Path, size: int, seed: int = 2026,
     extra_behov = max(0, size - _count_records(dest / "data" / "behov"))
     write_data(generate_dataset(extra_insatser, seed, needs=extra_behov),
                dest / "data", dest / "schemas")
-    portfolio = validate_data(dest / "data", dest / "schemas")
+    portfolio = validate_data(dest / "data", dest / "schemas", today)
     return ProjectCopy(dest, len(portfolio.insatser), len(portfolio.behov), len(portfolio.enheter),
                        len(portfolio.insatser) + len(portfolio.behov) + len(portfolio.enheter)
                        + len(portfolio.kallor))

@@ -5,8 +5,10 @@ The tier markers (`browser`, `build`) are enforced by the hooks imported from te
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from handbok.search_bundle import read_gzip
+from tests.real_date import REAL_EPOCH
 from tests.tiers import (  # noqa: F401  (the hooks must be names in this module)
     pytest_collection_modifyitems,
     pytest_runtest_protocol,
@@ -27,7 +30,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 # The page-feedback address the test builds use unless the environment sets one (issue 16).
 TEST_CONTACT = "redaktionen@handbok.test"
-# The pinned date of every test build.
+# A pinned date (2026-11-18) for tests over fixture data only; the real data/ and docs/ are
+# built and checked at tests/real_date.py's REAL_DATE (issue 23).
 TEST_EPOCH = "1795000000"
 ENGINES = ("mkdocs", "properdocs")
 
@@ -55,12 +59,15 @@ def build_site(project_dir: Path, site_dir: Path, env: dict[str, str] | None = N
                engine: str = "mkdocs") -> BuildResult:
     """Run `mkdocs build --strict` on a project folder, the way `make build` does.
 
+    Every project holds the real docs/ (REPO_ROOT or a `copy_project`), so the build runs at
+    the real content's date (REAL_EPOCH, tests/real_date.py) unless `env` pins another.
+
     engine="properdocs" runs the same build with ProperDocs, the MkDocs 1.x fork.
     """
     assert engine in ENGINES, engine
     require_marker("build", "bygger en webbplats")
     run_env = {"HANDBOK_KONTAKT_EPOST": TEST_CONTACT, **os.environ, "NO_MKDOCS_2_WARNING": "1",
-               "SOURCE_DATE_EPOCH": TEST_EPOCH}
+               "SOURCE_DATE_EPOCH": REAL_EPOCH}
     run_env.update(env or {})
     # No -q: MkDocs 1.6 counts strict-mode warnings only when they are logged, so
     # `--strict -q` exits 0 on broken links and anchors.
@@ -97,6 +104,23 @@ def copy_project(dest: Path) -> Path:
 
     shutil.copytree(REPO_ROOT, dest, ignore=ignore)
     return dest
+
+
+def cap_page_reviews(project: Path, latest: dt.date) -> None:
+    """Move every page review dated after `latest` back to it, in a copied project.
+
+    For a build of fixture data at a pinned past date (issue 23): the real pages beside that
+    data may be reviewed later than the pin, which that date would call the future.
+    """
+    review = re.compile(r"^senast_granskad: *(\d{4}-\d{2}-\d{2}) *$", re.MULTILINE)
+
+    def capped(match: re.Match[str]) -> str:
+        date = min(dt.date.fromisoformat(match[1]), latest)
+        return f"senast_granskad: {date.isoformat()}"
+
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(review.sub(capped, text, count=1), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

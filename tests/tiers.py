@@ -1,10 +1,13 @@
 """Test tiers (issue 13): `-m "not browser"` skips every test that starts Chromium and
-`-m "not build"` every test that builds or serves a site.
+`-m "not build"` every test that builds or serves a site; `-m real_content` selects the tests
+over the real data/ and docs/ (issue 23), which run at the real date (tests/real_date.py).
 
 The markers are enforced here rather than left to each file: a test that uses a building or
 browser fixture, directly or through another fixture, or lives in tests/browser, gets the
 marker at collection; and `build_site`/`copy_project` (tests/conftest.py) fail a running test
-that lacks `build`, which also covers module fixtures that call them. tests/conftest.py
+that lacks `build`, which also covers module fixtures that call them. Every build holds the
+real docs/, so a `build` test is also `real_content`; tests that read the real content
+without building carry the marker themselves. tests/conftest.py
 imports the hooks. The state lives in this module, not in conftest, because pytest loads
 conftest as `conftest` while tests import it as `tests.conftest`: two module objects.
 """
@@ -31,6 +34,8 @@ def tier_markers(item: pytest.Item) -> set[str]:
         wanted.add("browser")
     if fixtures & BUILD_FIXTURES:
         wanted.add("build")
+    if "build" in wanted or item.get_closest_marker("build") is not None:
+        wanted.add("real_content")
     return wanted
 
 

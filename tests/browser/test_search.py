@@ -17,6 +17,7 @@ import pytest
 from bench.static_site import serve_directory
 from handbok import search_index
 from tests.conftest import REPO_ROOT, build_site
+from tests.real_date import REAL_DATE
 
 pytestmark = pytest.mark.browser
 
@@ -199,7 +200,7 @@ def synthetic_site(tmp_path_factory) -> Path:
     from bench.generate import write_project_copy
 
     root = tmp_path_factory.mktemp("sok-syntetisk")
-    copy = write_project_copy(root / "projekt", SYNTHETIC_SIZE)
+    copy = write_project_copy(root / "projekt", SYNTHETIC_SIZE, today=REAL_DATE)
     result = build_site(copy.root, root / "site")
     assert result.returncode == 0, f"det syntetiska projektet byggs inte:\n{result.output[-3000:]}"
     return result.site_dir

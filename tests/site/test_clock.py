@@ -10,12 +10,17 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import REPO_ROOT, build_site, copy_project
+from handbok.builddate import STOCKHOLM
+from tests.conftest import REPO_ROOT, build_site, cap_page_reviews, copy_project
+from tests.real_date import REAL_DATE
 
 pytestmark = pytest.mark.build
 
 FIXTURE_DATA = REPO_ROOT / "tests" / "fixtures" / "site-hostile" / "data"
-STOCKHOLM_0030 = int(dt.datetime(2027, 3, 15, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))).timestamp())
+# 00:30 Swedish time on the day after the real content's date (tests/real_date.py): a report
+# dated that day is newer than anything in the real data, so only the clock decides (issue 23).
+REPORT_DAY = REAL_DATE + dt.timedelta(days=1)
+STOCKHOLM_0030 = int(dt.datetime.combine(REPORT_DAY, dt.time(0, 30), tzinfo=STOCKHOLM).timestamp())
 
 
 def _attention(site: Path) -> str:
@@ -29,6 +34,7 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("clock") / "project")
     shutil.rmtree(project / "data")
     shutil.copytree(FIXTURE_DATA, project / "data")
+    cap_page_reviews(project, dt.date(2027, 1, 1))
     return project
 
 
@@ -59,20 +65,22 @@ def test_a_report_dated_today_builds_at_0030_swedish_time(tmp_path: Path) -> Non
     """00:30 in Stockholm is still yesterday in UTC; the report dated today must not be 'future'."""
     project = copy_project(tmp_path / "project")
     initiative = project / "data" / "insatser" / "samordning-tlo-vgr.yaml"
-    initiative.write_text(initiative.read_text(encoding="utf-8") + "statusrapporter:\n"
-                          "- datum: 2027-03-15\n  halsa: enligt-plan\n  text: Rapport skriven i natt.\n",
+    text = initiative.read_text(encoding="utf-8")
+    report_line = len(text.splitlines()) + 2
+    initiative.write_text(text + "statusrapporter:\n"
+                          f"- datum: {REPORT_DAY.isoformat()}\n  halsa: enligt-plan\n  text: Rapport skriven i natt.\n",
                           encoding="utf-8")
     result = build_site(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": str(STOCKHOLM_0030)})
     assert result.returncode == 0, result.output
     page = (result.site_dir / "portfolj" / "index.html").read_text(encoding="utf-8")
-    assert "Sammanställd 2027-03-15" in page
+    assert f"Sammanställd {REPORT_DAY.isoformat()}" in page
     sitemap = (result.site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<lastmod>2027-03-15</lastmod>" in sitemap and "2027-03-14" not in sitemap
+    assert f"<lastmod>{REPORT_DAY.isoformat()}</lastmod>" in sitemap and REAL_DATE.isoformat() not in sitemap
     an_hour_earlier = build_site(project, tmp_path / "site-earlier",
                                  env={"SOURCE_DATE_EPOCH": str(STOCKHOLM_0030 - 3600)})
     assert an_hour_earlier.returncode != 0
-    assert ("data/insatser/samordning-tlo-vgr.yaml:18:10: fel: statusrapporten är daterad 2027-03-15, "
-            "som ligger efter dagens datum 2027-03-14") in an_hour_earlier.output
+    assert (f"data/insatser/samordning-tlo-vgr.yaml:{report_line}:10: fel: statusrapporten är daterad {REPORT_DAY}, "
+            f"som ligger efter dagens datum {REAL_DATE}") in an_hour_earlier.output
 
 
 def test_page_index_validates_against_its_published_schema(built_site: Path) -> None:

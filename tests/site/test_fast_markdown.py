@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from bench.generate import write_project_copy
 from tests.conftest import REPO_ROOT, copy_project
+from tests.real_date import REAL_DATE, REAL_EPOCH
 
 pytestmark = pytest.mark.build
 
@@ -33,7 +34,7 @@ RECORD_SECTIONS = ("insatser/", "behov/", "organisation/")
 def _prepared(project: Path) -> tuple[Any, Any, Any]:
     """The project's configuration after the hooks' on_startup, on_config and on_files."""
     saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = "1795000000"
+    os.environ["SOURCE_DATE_EPOCH"] = REAL_EPOCH  # every project holds the real docs/
     try:
         config = load_config(config_file=str(project / "mkdocs.yml"))
         hooks = config.hooks["macros/hooks.py"]
@@ -92,7 +93,8 @@ def projects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Pat
     hostile = copy_project(tmp_path_factory.mktemp("fast-hostile") / "project")
     shutil.rmtree(hostile / "data")
     shutil.copytree(HOSTILE_DATA, hostile / "data")
-    synthetic = write_project_copy(tmp_path_factory.mktemp("fast-syn") / "project", 200).root
+    synthetic = write_project_copy(tmp_path_factory.mktemp("fast-syn") / "project", 200,
+                                   today=REAL_DATE).root
     yield {"real": REPO_ROOT, "hostile": hostile, "synthetic": synthetic}
 
 

@@ -8,6 +8,7 @@ shared-need rules at their boundaries and hostile text in every output.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import filecmp
 import html
 import io
@@ -21,7 +22,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO_ROOT, build_site, copy_project
+from tests.conftest import REPO_ROOT, TEST_EPOCH, build_site, cap_page_reviews, copy_project
+from tests.real_date import REAL_DATE
 
 pytestmark = pytest.mark.build
 
@@ -128,7 +130,7 @@ def test_portfolio_figures_equal_counts_from_the_yaml(built_site: Path) -> None:
     assert (f"<strong>{unaddressed}</strong> av {len(behov)} behov "
             f"({round(100 * unaddressed / len(behov))} %) har ingen insats registrerad.") in page
     assert page.count("<tr data-forvaltning=") == len(insatser)
-    assert "Sammanställd 2026-11-18" in page  # SOURCE_DATE_EPOCH 1795000000 in build_site
+    assert f"Sammanställd {REAL_DATE.isoformat()}" in page  # REAL_EPOCH in build_site
 
 
 def test_exports_parse_and_list_every_record(built_site: Path) -> None:
@@ -164,10 +166,12 @@ def test_two_builds_with_the_same_epoch_are_identical(built_site: Path, tmp_path
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data built at its pinned date, 2026-11-18 (the dates in its records)."""
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     shutil.rmtree(project / "data")
     shutil.copytree(FIXTURE_DATA, project / "data")
-    result = build_site(project, project / "site-out")
+    cap_page_reviews(project, dt.date(2026, 11, 18))
+    result = build_site(project, project / "site-out", {"SOURCE_DATE_EPOCH": TEST_EPOCH})
     assert result.returncode == 0, result.output
     return result.site_dir
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import build_site, copy_project
+from tests.real_date import REAL_EPOCH
 
 pytestmark = pytest.mark.build
 OLD = "erfarenheter/uppfoljning-och-budget.md"
 NEW = "om/uppfoljning-och-budget.md"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": REAL_EPOCH}
 
 
 def _run(project: Path, *args: str) -> subprocess.CompletedProcess:

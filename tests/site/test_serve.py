@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_project
+from tests.real_date import REAL_EPOCH
 
 pytestmark = pytest.mark.build
 TIMEOUT_S = 60
@@ -47,7 +48,7 @@ def test_serve_rebuilds_when_a_data_file_changes(tmp_path: Path) -> None:
     data_file = sorted((project / "data" / "insatser").glob("*.yaml"))[0]
     port = _free_port()
     url = f"http://127.0.0.1:{port}/insatser/{data_file.stem}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": REAL_EPOCH}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env,

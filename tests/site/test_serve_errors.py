@@ -24,12 +24,13 @@ from handbok.serve_errors import PROBLEMS_FILE
 from tests.browser.axe_check import axe_violations, format_violations
 from tests.browser.site_pages import AXE_JS
 from tests.conftest import copy_project, require_tool
+from tests.real_date import REAL_EPOCH
 from tests.site.test_serve import _free_port, _wait_for
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 START_TIMEOUT_S = 120
 SHOWN_WITHIN_S = 5  # issue 23: the problem, and the fixed page, within 5 s of saving
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # today's date: the real content is served
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": REAL_EPOCH}  # the real content's date
 
 
 def _status(url: str) -> tuple[int, str]:

@@ -19,6 +19,7 @@ import yaml
 from handbok.macro_pages import MACRO_PAGES
 from handbok.serve_errors import PROBLEMS_FILE, preview_script
 from tests.conftest import TEST_CONTACT, build_site, copy_project
+from tests.real_date import REAL_EPOCH
 
 pytestmark = pytest.mark.build
 DRIVER = Path(__file__).with_name("serve_rebuilds.py")
@@ -26,7 +27,7 @@ DRIVER = Path(__file__).with_name("serve_rebuilds.py")
 
 def _serve_rebuilds(project: Path, site: Path, edits: list[str]) -> tuple[list[dict[str, str]], list[dict[str, int]]]:
     env = {"HANDBOK_KONTAKT_EPOST": TEST_CONTACT, **os.environ, "NO_MKDOCS_2_WARNING": "1",
-           "SOURCE_DATE_EPOCH": "1795000000"}
+           "SOURCE_DATE_EPOCH": REAL_EPOCH}
     result = subprocess.run([sys.executable, str(DRIVER), str(project), str(site), *edits],
                             capture_output=True, text=True, env=env, cwd=project, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -23,7 +24,7 @@ from handbok.kinds import RECORD_KINDS
 from handbok.load import Document, load_document
 from handbok.problems import Problem, format_problem
 from handbok.site import generated_files
-from tests.unit.data_repo import TODAY
+from tests.real_date import REAL_DATE
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
@@ -32,6 +33,8 @@ settings.register_profile("ci", max_examples=40, deadline=None, suppress_health_
 settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")),
                           deadline=None, suppress_health_check=_QUIET)
 FUZZ = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# Mutations of the real records, checked at the real date (issue 23).
+pytestmark = pytest.mark.real_content
 
 VALIDATORS, _ = validate.load_validators(REPO_ROOT / "schemas", REPO_ROOT)
 FAST = {name: validate.fast_check(v) for name, v in VALIDATORS.items()}
@@ -148,7 +151,7 @@ def check_record(kind: str, rel: str, raw: bytes) -> tuple[list[Problem], dict[s
         problems += validate.header_problems(document, kind)
         found = validate.schema_problems(document, VALIDATORS[kind], FAST[kind])
         problems += found or validate.year_problems(document, VALIDATORS[kind])
-    problems += validate.cross_record_problems(documents, TODAY, unreadable=unreadable)
+    problems += validate.cross_record_problems(documents, REAL_DATE, unreadable=unreadable)
     return problems, documents
 
 
@@ -165,7 +168,7 @@ def test_mutated_records_are_reported_or_render(record: tuple[str, str, bytes]) 
         assert "\n" not in line and "Traceback" not in line
     if not problems:
         portfolio = build_portfolio(documents)
-        for generated in generated_files(portfolio, (), as_of=AsOf(TODAY)):
+        for generated in generated_files(portfolio, (), as_of=AsOf(REAL_DATE)):
             assert generated.content
 
 

@@ -10,13 +10,17 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
+from tests.real_date import REAL_DATE, REAL_EPOCH
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# The real configuration, data and docs, at the real date (issue 23).
+pytestmark = pytest.mark.real_content
 
 
 @pytest.fixture(scope="module")
 def built():
     """The real configuration after on_startup, on_config and on_files."""
-    env = {"SOURCE_DATE_EPOCH": "1795000000", "HANDBOK_EDIT_BASE": "https://example.se/edit/"}
+    env = {"SOURCE_DATE_EPOCH": REAL_EPOCH, "HANDBOK_EDIT_BASE": "https://example.se/edit/"}
     saved = {key: os.environ.get(key) for key in env}
     os.environ.update(env)
     try:
@@ -42,7 +46,7 @@ def _first_record(folder: str) -> str:
 def test_on_config_makes_one_context_with_the_pinned_date(built) -> None:
     hooks, config, _ = built
     context = hooks.context(config)
-    assert context.today.isoformat() == "2026-11-18"
+    assert context.today == REAL_DATE
     assert context.project is not None and not context.errors and not context.serving
     assert context.project.portfolio.insatser
 

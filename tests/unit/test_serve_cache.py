@@ -7,7 +7,6 @@ these tests pin the pieces: recorded macro calls, the rebuild state, kept record
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import gc
 import io
 import json
@@ -20,10 +19,10 @@ from handbok.macro_calls import MacroLog, calls_digest
 from handbok.render import exports, page_index
 from handbok.render.page_index import page_index_json
 from handbok.review import review_entries
+from tests.real_date import REAL_DATE
 from tests.unit.render_samples import AS_OF, sample_portfolio
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-TODAY = dt.date(2026, 11, 18)
 
 
 def _log(data: dict[str, str]) -> MacroLog:
@@ -106,9 +105,10 @@ def test_the_collector_is_paused_during_a_rebuild_and_resumed_after() -> None:
         gc.enable()
 
 
+@pytest.mark.real_content
 def test_unchanged_records_are_kept_and_records_that_refer_to_a_changed_one_are_not(tmp_path: Path) -> None:
     def load() -> dict[str, list]:
-        data = pipeline.load_data(tmp_path / "data", REPO_ROOT / "schemas", today=TODAY)
+        data = pipeline.load_data(tmp_path / "data", REPO_ROOT / "schemas", today=REAL_DATE)
         assert data.portfolio is not None, data.problems
         return {"portfolio": data.portfolio, "documents": data.documents}
 
