@@ -98,7 +98,7 @@ class Finansieringskalla(LabelledEnum):
     EGEN_BUDGET = ("egen-budget", "Egen budget")
     STATSBIDRAG = ("statsbidrag", "Statsbidrag")
     PROFESSIONSMILJARDEN = ("professionsmiljarden", "Professionsmiljarden")
-    OFINANSIERAD = ("ofinansierad", "Ofinansierad (tas inom ram)")
+    OFINANSIERAD = ("ofinansierad", "Ingen särskild finansiering – ska rymmas i befintlig budget")
 
 
 class BehovStatus(LabelledEnum):

@@ -36,7 +36,9 @@ STEP_ROLES = {
                "lokalt-utvecklingsansvarig", "projektledare", "styrgrupp-och-referensgrupper"],
     "infora": ["chef", "lokalt-utvecklingsansvarig", "uppdragsagare", "projektledare",
                "styrgrupp-och-referensgrupper", "forvaltningsledningen"],
-    "forvalta-och-folja-upp": ["chef", "uppdragsagare", "projektledare"],
+    # Issue 24 (P16): the source names verksamheter, stab and uppdragsägare in step 4; the
+    # projektledare hands over to förvaltning at the end of Införa.
+    "forvalta-och-folja-upp": ["chef", "uppdragsagare"],
 }
 ROLES = sorted({role for roles in STEP_ROLES.values() for role in roles})
 
@@ -299,7 +301,7 @@ def test_application_template_names_an_owner_after_approval(built_site: Path) ->
     text = " ".join((built_site / "mallar/foranmalan/index.html").read_text(encoding="utf-8").split())
     assert 'class="admonition warning"' in text
     assert "vem som är ansvarig även efter att föranmälan har lämnats in" in text
-    for step in ["Lokal handlingsplan", "Föranmälan per insats", "Beslut och rekvisition"]:
+    for step in ["Lokal handlingsplan", "Föranmälan med en blankett per insats", "Beslut och rekvisition"]:
         assert step in text
     template = (DOCS / "mallar/filer/foranmalan.md.txt").read_text(encoding="utf-8")
     for heading in ["## Behov", "## Insats", "## Anordnare", "## Kostnad", "## Period",
