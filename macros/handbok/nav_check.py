@@ -128,7 +128,7 @@ def _nav_problems(mkdocs_yml: Path, pages: set[str]) -> list[Problem]:
 def _nav_suggestion(missing: str, pages: set[str]) -> str:
     found = _moved_page(missing, pages)
     if found is not None:
-        return f" — menade du '{found}'? ({_MOVE_HINT})"
+        return f" — menade du '{found}'? Rätta raden ({_MOVE_HINT})"
     return f"; rätta sökvägen eller ta bort raden ({_MOVE_HINT})"
 
 

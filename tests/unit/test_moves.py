@@ -65,7 +65,7 @@ def test_bare_move_gives_located_swedish_nav_and_link_problems(tmp_path: Path) -
         ("docs/erfarenheter/index.md", 5, 9, "länken '../finns-inte.md' leder till "
          f"docs/finns-inte.md, som inte finns; rätta länken så att den leder till en sida som finns {hint}"),
         ("mkdocs.yml", 7, 17, "navigationen (nav) pekar på 'erfarenheter/budget.md', som inte "
-         f"finns i docs/ — menade du 'om/budget.md'? {hint}"),
+         f"finns i docs/ — menade du 'om/budget.md'? Rätta raden {hint}"),
     ]
 
 
