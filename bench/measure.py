@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -13,10 +14,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.generate import BENCH_DATE
+from handbok.builddate import STOCKHOLM
 from handbok.search_bundle import read_gzip
 
-# Fixed so two runs render identical pages (2026-11-18 UTC, after every synthetic date).
-SOURCE_DATE_EPOCH = "1795000000"
+# Fixed for the whole run, so its builds render identical pages: noon of the run's date in
+# Stockholm (after every synthetic date, never before the real content's dates).
+SOURCE_DATE_EPOCH = str(int(dt.datetime.combine(BENCH_DATE, dt.time(12), tzinfo=STOCKHOLM).timestamp()))
 GZIP_LEVEL = 6  # what web servers typically use
 
 
