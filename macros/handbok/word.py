@@ -22,7 +22,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, Twips
 
 from handbok.generated import GeneratedFile
 
@@ -60,7 +60,7 @@ def _cells(row: str) -> list[str]:
 
 def _set_page(section: Section, *, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    width, height = A4_WIDTH_TWIPS * 635, A4_HEIGHT_TWIPS * 635  # EMU per twip
+    width, height = Twips(A4_WIDTH_TWIPS), Twips(A4_HEIGHT_TWIPS)
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
     section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = MARGIN
 
