@@ -61,6 +61,9 @@ class Layout:
     pages: Mapping[str, int] = field(default_factory=dict)
 
 
+FIRST_PASS = Layout()
+
+
 @dataclass(frozen=True)
 class Dating:
     """A chapter's owner and last review, from its front matter."""
@@ -112,7 +115,7 @@ def _chapter(section: str, dating: Dating | None, forms: Mapping[str, str], site
 
 
 def print_document(chapters: list[Chapter], datings: Mapping[str, Dating], forms: Mapping[str, str],
-                   cover: Cover, layout: Layout = Layout()) -> str:
+                   cover: Cover, layout: Layout = FIRST_PASS) -> str:
     """The whole book as one HTML document for paged media.
 
     `datings` by chapter URL, `forms` by template name (`riskanalys`) replace the template
@@ -192,7 +195,7 @@ def write_pdf(document: Callable[[Layout], str], chapters: int, site_dir: Path) 
     from weasyprint import HTML  # type: ignore[import-untyped]  # imported here: only `make pdf` needs it
 
     base = (site_dir / BOOK_URL / "index.html").resolve().as_uri()
-    layout = Layout()
+    layout = FIRST_PASS
     for _ in range(PASSES):
         html = document(layout)
         rendered = HTML(string=html, base_url=base, url_fetcher=_local_only(site_dir)).render()

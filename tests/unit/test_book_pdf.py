@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handbok.book_pdf import Cover, Dating, Layout, nearly_empty_ends, print_document, template_form, write_pdf
+from handbok.book_pdf import FIRST_PASS, Cover, Dating, Layout, nearly_empty_ends, print_document, template_form, write_pdf
 from handbok.whole_book import Chapter
 
 SITE = "https://handbok.example.se/"
@@ -28,7 +28,7 @@ DATINGS = {"": Dating("Redaktionen", dt.date(2026, 11, 23)), "process/bereda/": 
 FORMS = {"riskanalys": '<h3>Riskanalys</h3><span class="falt">risk</span>'}
 
 
-def document(organisation: str | None = "Region Exempel", layout: Layout = Layout()) -> str:
+def document(organisation: str | None = "Region Exempel", layout: Layout = FIRST_PASS) -> str:
     cover = Cover(organisation, BUILT, "Utgåva 2026-12-08", SITE)
     return print_document(CHAPTERS, DATINGS, FORMS, cover, layout)
 
