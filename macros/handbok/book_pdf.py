@@ -33,7 +33,8 @@ _TEMPLATE_SOURCE = re.compile(
     r'<span class="filename">([a-z0-9-]+)\.md</span>.*?</details>', re.S)
 _HEADING = re.compile(r"<(/?)h([1-4])\b")
 _PLACEHOLDER = re.compile(r"\[([^\[\]<>]*)\]")
-_TABLE = re.compile(r"<table>.*?</table>", re.S)
+# A table with the heading right above it: a landscape page takes both (issue 27).
+_TABLE = re.compile(r"(?:<h([3-6])>[^<]*</h\1>\s*)?<table>.*?</table>", re.S)
 _END = "slut-"  # an empty block at the end of each chapter: where on which page it ends
 # A chapter's last page filled less than a third (from the page's top edge) counts as nearly empty.
 NEARLY_EMPTY = 0.34

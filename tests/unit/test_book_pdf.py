@@ -95,13 +95,14 @@ def test_only_chapters_after_a_nearly_empty_page_run_on() -> None:
 
 def test_template_form_has_lines_to_fill_check_boxes_and_a_landscape_table() -> None:
     source = ("# Riskanalys: [uppdragets namn]\n\nDatum: [ÅÅÅÅ-MM-DD]\n\n## Delar\n\n- [ ] Klar\n\n"
-              "| A | B | C | D | E | F |\n| --- | --- | --- | --- | --- | --- |\n| [ ] | 2 | 3 | 4 | 5 | 6 |\n\n"
+              "## Risker\n\n| A | B | C | D | E | F |\n| --- | --- | --- | --- | --- | --- |\n| [ ] | 2 | 3 | 4 | 5 | 6 |\n\n"
               "| A | B |\n| --- | --- |\n| 1 | 2 |\n")
     form = template_form(source)
     assert form.startswith('<h3>Riskanalys: <span class="falt">uppdragets namn</span></h3>')
     assert '<p>Datum: <span class="falt">ÅÅÅÅ-MM-DD</span></p>' in form and "<h4>Delar</h4>" in form
     assert "<li>☐ Klar</li>" in form
-    assert form.count('<div class="bred"><table>') == 1  # six columns; the two-column table stays
+    assert form.count('<div class="bred">') == 1  # six columns, with their heading; two columns stay
+    assert '<div class="bred"><h4>Risker</h4>\n<table>' in form
     assert '<td><span class="falt"></span></td>' in form
 
 
