@@ -26,11 +26,12 @@ MKDOCS_SV := -e '/^INFO /d' -e '/^Aborted with a BuildError!$$/d' \
 CONFIG_VARS := SITE_URL HANDBOK_EDIT_BASE HANDBOK_KONTAKT_EPOST HANDBOK_ORGANISATION
 $(foreach v,$(CONFIG_VARS),$(if $(strip $($(v))),,$(eval unexport $(v))))
 
-.SILENT: build validate urls diff ny-insats nytt-behov granskning flytta
-.PHONY: help build serve test fuzz validate bench urls diff ny-insats nytt-behov granskning flytta lock browser-deps clock-deps clean
+.SILENT: build pdf validate urls diff ny-insats nytt-behov granskning flytta
+.PHONY: help build pdf serve test fuzz validate bench urls diff ny-insats nytt-behov granskning flytta lock browser-deps clock-deps pdf-deps clean
 
 help:
 	@echo "make build       bygger webbplatsen strikt till site/"
+	@echo "make pdf         som make build, och hela handboken som PDF (tar upp till någon minut)"
 	@echo "make serve       förhandsgranskning på http://127.0.0.1:8000"
 	@echo "make test        hela testsviten (inklusive webbläsartester)"
 	@echo "make test-fast   bara de snabba testerna: inget bygge, ingen webbläsare"
@@ -66,6 +67,14 @@ clock-deps:
 	  echo "Installerar faketime (apt-get) …"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; }
 
+# What the printed handbook needs (issue 27): WeasyPrint's Pango, the fonts it embeds, and
+# poppler-utils (pdftotext, pdffonts) with which the tests read the PDF. Debian packages.
+pdf-deps:
+	@command -v pdftotext >/dev/null 2>&1 && fc-list | grep -q LiberationSans-Regular || { \
+	  echo "Installerar Pango, typsnitt och poppler-utils (apt-get) …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation poppler-utils >/dev/null; }
+
 # Build into a temporary folder and move it into place only on success, so a failed
 # build never leaves a half-published site.
 build: $(VENV)/.installed
@@ -78,13 +87,18 @@ build: $(VENV)/.installed
 	@rm -rf site && mv .site-tmp site
 	@echo "Webbplatsen är byggd i site/."
 
+# The site as `make build` makes it, plus hela-handboken/forandringshandboken.pdf (WeasyPrint;
+# its layout passes take too long for every build). CI publishes this build.
+pdf: export HANDBOK_PDF := ja
+pdf: pdf-deps build
+
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000
 
 validate: $(VENV)/.installed
 	$(CORE) validate $(if $(FORMAT),--format $(FORMAT),)
 
-test: $(VENV)/.installed browser-deps clock-deps
+test: $(VENV)/.installed browser-deps clock-deps pdf-deps
 	$(PY) -m pytest
 
 # The test tiers (markers enforced by tests/tiers.py); `make test` runs all of them.
@@ -92,7 +106,7 @@ test: $(VENV)/.installed browser-deps clock-deps
 test-fast: $(VENV)/.installed
 	$(PY) -m pytest -m "not browser and not build"
 
-test-site: $(VENV)/.installed clock-deps
+test-site: $(VENV)/.installed clock-deps pdf-deps
 	$(PY) -m pytest -m "not browser"
 
 # The property fuzzer's long run (issue 14); `make test` runs it briefly.

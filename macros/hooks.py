@@ -290,12 +290,13 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Fill "Hela handboken", then index the final pages for the reader's search (issue 15)."""
+    """Fill "Hela handboken" and print it as a PDF, then index the final pages for the reader's search (issue 15)."""
     _core(config).show_problems(context(config), Path(config.site_dir))
     if context(config).errors:
         return  # the preview shows the problem list instead of the site; there is no book page
     site_dir = Path(config.site_dir)
     _core(config).fill_book(context(config), site_dir)
+    _core(config).write_book_pdf(context(config), site_dir, config.extra, config.site_url or "")
     _core(config).build_search(context(config), site_dir)
     if context(config).serve_state is not None:
         _core(config).finish_serve_rebuild(context(config), site_dir)

@@ -19,6 +19,7 @@ from typing import Any
 
 from handbok import (
     abbreviations,
+    book_pdf,
     builddate,
     editor_macros,
     fast_markdown,
@@ -49,6 +50,7 @@ from handbok.project import Project, check_project
 from handbok.published_urls import page_url
 
 CONTEXT_KEY = "handbok"  # where the adapter keeps the BuildContext in the MkDocs config
+PDF_SWITCH = "HANDBOK_PDF"  # set to "ja" by `make pdf`
 
 
 class BuildStopped(Exception):
@@ -86,6 +88,8 @@ class BuildContext:
     project: Project | None = None
     as_of: AsOf | None = None
     errors: tuple[str, ...] = ()
+    # `make pdf` (HANDBOK_PDF=ja): the book is also printed to a PDF (issue 27; it takes a while).
+    print_book: bool = False
     book: Book = field(default_factory=Book, compare=False)
     # Generated pages' finished HTML blocks, held out of Python-Markdown (src -> blocks).
     held_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
@@ -138,7 +142,7 @@ def start(root: Path, environ: Mapping[str, str], extra: Mapping[str, Any], *,
         raise BuildStopped(stop_message(problems))
     state = serve_cache.ServeState.load(serve_cache.state_path(site_dir)) if site_dir else None
     return BuildContext(root, serving, project, AsOf(today, review.interval_months(extra)),
-                        serve_state=state)
+                        print_book=environ.get(PDF_SWITCH, "") == "ja" and not serving, serve_state=state)
 
 
 def _error_site(root: Path, lines: list[str]) -> BuildContext:
@@ -205,9 +209,35 @@ def fill_book(context: BuildContext, site_dir: Path) -> None:
         for src, chapter in context.serve_state.chapters.items():
             context.book.chapters.setdefault(src, chapter)
     target = site_dir / whole_book.BOOK_URL / "index.html"
-    chapters = [whole_book.Chapter(page_url(src), *context.book.chapters[src])
-                for src in context.book.order if src in context.book.chapters]
-    target.write_text(whole_book.fill_book(target.read_text(encoding="utf-8"), chapters), encoding="utf-8")
+    pdf = book_pdf.PDF_NAME if context.print_book else None
+    target.write_text(whole_book.fill_book(target.read_text(encoding="utf-8"), _book_chapters(context), pdf=pdf),
+                      encoding="utf-8")
+
+
+def _book_chapters(context: BuildContext) -> list[whole_book.Chapter]:
+    return [whole_book.Chapter(page_url(src), *context.book.chapters[src])
+            for src in context.book.order if src in context.book.chapters]
+
+
+def write_book_pdf(context: BuildContext, site_dir: Path, extra: Mapping[str, Any], site_url: str) -> None:
+    """The printed handbook beside the book page, under `make pdf` (issue 27): its layout passes
+    take from several seconds to a minute, too long for every `make build` and serve rebuild."""
+    if not context.print_book:
+        return
+    project, today = context.project, context.today
+    assert project is not None and today is not None
+    datings = {page_url(p.path.removeprefix("docs/")): book_pdf.Dating(p.ansvarig, p.senast_granskad)
+               for p in project.pages}
+    forms = {source.name.removesuffix(word.TEMPLATE_SUFFIX): book_pdf.template_form(source.read_text(encoding="utf-8"))
+             for source in sorted((context.root / "docs" / "mallar" / "filer").glob(f"*{word.TEMPLATE_SUFFIX}"))}
+    organisation = str(extra.get(site_macros.ORGANISATION_KEY) or "").strip() or None
+    # The version is the build date: the copy holds the handbook as it was published that day.
+    cover = book_pdf.Cover(organisation, today, f"Utgåva {today.isoformat()}", site_url)
+    chapters = _book_chapters(context)
+    pdf = book_pdf.write_pdf(
+        lambda layout: book_pdf.print_document(chapters, datings, forms, cover, layout),
+        len(chapters), site_dir)
+    (site_dir / book_pdf.PDF_PATH).write_bytes(pdf)
 
 
 def macros(context: BuildContext, extra: Mapping[str, Any]) -> dict[str, Callable[..., str]]:

@@ -81,24 +81,43 @@ def _kept_chapter_html(chapter: Chapter, numbers: tuple[tuple[str, int], ...], n
     return _chapter_html(chapter, dict(numbers), number)
 
 
-def render_book(chapters: list[Chapter]) -> str:
-    """The table of contents and every chapter, in the given (navigation) order."""
+def chapter_sections(chapters: list[Chapter]) -> list[str]:
+    """Each chapter as the book shows it: a section `kapitel-N` whose links point within the book."""
     numbers = tuple((c.url, n) for n, c in enumerate(chapters, start=1))
+    return [_kept_chapter_html(c, numbers, n) for n, c in enumerate(chapters, start=1)]
+
+
+def chapter_anchor(number: int) -> str:
+    """The id of chapter `number` (from 1) in the book."""
+    return _anchor(number)
+
+
+def _book_actions(pdf: str | None) -> str:
+    """The place of the print button (added by docs/assets/js/skriv-ut.js: it needs JavaScript)
+    and, when the build printed the book (`make pdf`, issue 27), the PDF to download."""
+    link = (f'<a class="md-button" href="{pdf}" download="{pdf}">Ladda ner hela handboken som PDF (A4)</a>'
+            if pdf else "")
+    return f'<p class="handbok-bokval" data-handbok-utskrift>{link}</p>'
+
+
+def render_book(chapters: list[Chapter], *, pdf: str | None = None) -> str:
+    """The table of contents and every chapter, in the given (navigation) order; `pdf` names the
+    printed book beside the page, if there is one."""
     toc = "".join(f'<li><a href="#{_anchor(n)}">{c.title}</a></li>' for n, c in enumerate(chapters, start=1))
-    body = "\n".join(_kept_chapter_html(c, numbers, n) for n, c in enumerate(chapters, start=1))
-    body = make_abbreviations_focusable(body)
-    return (f'<nav class="handbok-innehall" aria-labelledby="hela-innehall"><h2 id="hela-innehall">Innehåll</h2>'
+    body = make_abbreviations_focusable("\n".join(chapter_sections(chapters)))
+    return (f'{_book_actions(pdf)}\n'
+            f'<nav class="handbok-innehall" aria-labelledby="hela-innehall"><h2 id="hela-innehall">Innehåll</h2>'
             f"<ol>{toc}</ol></nav>\n{body}")
 
 
-def fill_book(page_html: str, chapters: list[Chapter]) -> str:
+def fill_book(page_html: str, chapters: list[Chapter], *, pdf: str | None = None) -> str:
     """The built book page with its placeholder paragraph replaced by the chapters."""
     marker = f"<p>{PLACEHOLDER}</p>"
     if marker not in page_html:
         raise ValueError("the book page has no placeholder paragraph")
-    return page_html.replace(marker, _rendered_book(tuple(chapters)), 1)
+    return page_html.replace(marker, _rendered_book(tuple(chapters), pdf), 1)
 
 
 @kept(maxsize=2)  # `make serve`: a data edit leaves every chapter as it was (issue 15)
-def _rendered_book(chapters: tuple[Chapter, ...]) -> str:
-    return render_book(list(chapters))
+def _rendered_book(chapters: tuple[Chapter, ...], pdf: str | None) -> str:
+    return render_book(list(chapters), pdf=pdf)

@@ -1,5 +1,6 @@
 """The templates as Word documents (issue 16), generated at build time from the same Markdown source
 as the template pages (docs/mallar/filer/*.md.txt): headings, bullet lists, tables, check boxes.
+A4 with 2.5 cm margins (issue 27); a table too wide for a portrait page gets a landscape section.
 
 The output is byte-identical for one build date: document properties and zip entry times are
 set from that date, never from the clock.
@@ -17,9 +18,11 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.section import Section
+from docx.shared import Cm, Pt, Twips
 
 from handbok.generated import GeneratedFile
 
@@ -32,6 +35,11 @@ _NUMBERED = re.compile(r"^\d+\. (.*)$")
 # "Beslutad: [ÅÅÅÅ-MM-DD] …" starts a line of its own in Word, as it does in the source.
 _FIELD_LINE = re.compile(r"^[A-ZÅÄÖ][^:\[\]]{0,40}: ")
 _CHECKBOX = {" ": "☐", "x": "☒"}
+# A4 in twentieths of a point (w:pgSz 11906 × 16838), the size Swedish offices print on.
+A4_WIDTH_TWIPS, A4_HEIGHT_TWIPS = 11906, 16838
+MARGIN = Cm(2.5)
+# More columns than this do not fit a portrait A4 page legibly (the risk inventory has nine).
+PORTRAIT_MAX_COLUMNS = 5
 
 
 def _blocks(markdown: str) -> Iterator[list[str]]:
@@ -50,8 +58,18 @@ def _cells(row: str) -> list[str]:
     return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
 
+def _set_page(section: Section, *, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    width, height = Twips(A4_WIDTH_TWIPS), Twips(A4_HEIGHT_TWIPS)
+    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+    section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = MARGIN
+
+
 def _add_table(doc: DocxDocument, lines: list[str]) -> None:
     rows = [_cells(line) for line in lines if not re.fullmatch(r"\|?[\s:|-]+\|?", line)]
+    wide = len(rows[0]) > PORTRAIT_MAX_COLUMNS
+    if wide:
+        _set_page(doc.add_section(WD_SECTION.NEW_PAGE), landscape=True)
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
     for r, row in enumerate(rows):
@@ -61,6 +79,8 @@ def _add_table(doc: DocxDocument, lines: list[str]) -> None:
             if r == 0:
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
+    if wide:
+        _set_page(doc.add_section(WD_SECTION.NEW_PAGE), landscape=False)
 
 
 def _items(lines: list[str]) -> list[str]:
@@ -162,6 +182,7 @@ def template_title(markdown: str) -> str:
 def render_docx(markdown: str, *, build_date: dt.date) -> bytes:
     """One template as a .docx package (a pure function of the text and the date)."""
     doc = Document()
+    _set_page(doc.sections[0], landscape=False)
     doc.styles["Normal"].font.size = Pt(11)
     _set_swedish(doc)
     for block in _blocks(markdown):

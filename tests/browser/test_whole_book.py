@@ -59,3 +59,23 @@ def test_printed_pdf_has_every_chapter_on_its_own_pages(site_url, new_context):
     outline = _outline_titles(pdf)
     missing = [t for t in titles if t not in outline]
     assert not missing, f"kapitelrubriker som saknas i PDF:en: {missing}"
+
+
+def test_print_button_prints_the_book_and_is_not_printed(site_url, new_context):
+    page = new_context().new_page()
+    page.goto(site_url + BOOK)
+    # A function: Playwright calls what a string evaluates to when it is one.
+    page.evaluate("() => { window.print = () => { window.utskrifter = (window.utskrifter || 0) + 1; }; }")
+    button = page.get_by_role("button", name="Skriv ut handboken")
+    assert button.count() == 1 and button.is_visible()
+    button.click()
+    assert page.evaluate("window.utskrifter") == 1
+    page.emulate_media(media="print")
+    assert not button.is_visible()
+
+
+def test_without_javascript_no_print_button_that_does_nothing(site_url, new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(site_url + BOOK)
+    assert page.locator("[data-handbok-utskrift]").count() == 1
+    assert page.get_by_role("button", name="Skriv ut handboken").count() == 0

@@ -132,7 +132,7 @@ def test_no_secrets_and_no_pull_request_target() -> None:
         assert checkouts and all(s["with"]["persist-credentials"] is False for s in checkouts), path.name
 
 
-@pytest.mark.parametrize("command", ["make validate FORMAT=github", "make build", "make test"])
+@pytest.mark.parametrize("command", ["make validate FORMAT=github", "make pdf", "make test"])
 def test_runs_the_same_make_targets_as_editors(command: str) -> None:
     runs = [step.get("run", "") for step in _job(TEST_JOB)["steps"]]
     assert any(run.strip() == command for run in runs)
@@ -150,7 +150,7 @@ def test_pull_requests_get_the_data_diff_and_the_site_artifact() -> None:
 
 def test_preview_is_uploaded_only_for_a_pull_request_whose_build_succeeded() -> None:
     steps = _job(TEST_JOB)["steps"]
-    build = next(s for s in steps if s.get("run", "").strip() == "make build")
+    build = next(s for s in steps if s.get("run", "").strip() == "make pdf")
     upload = next(s for s in steps if s.get("with", {}).get("name") == "webbplats")
     condition = upload["if"]
     assert "always()" not in condition
@@ -201,7 +201,7 @@ def test_deploys_never_overlap_and_are_never_cancelled() -> None:
 
 
 def test_the_build_gets_the_site_configuration_from_repository_variables() -> None:
-    build = next(s for s in _job(TEST_JOB)["steps"] if s.get("run", "").strip() == "make build")
+    build = next(s for s in _job(TEST_JOB)["steps"] if s.get("run", "").strip() == "make pdf")
     names = ["SITE_URL", "HANDBOK_EDIT_BASE", "HANDBOK_KONTAKT_EPOST", "HANDBOK_ORGANISATION"]
     assert build["env"] == {name: f"${{{{ vars.{name} }}}}" for name in names}
     mkdocs_yml = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
