@@ -56,10 +56,10 @@ def test_field_changes_use_swedish_labels() -> None:
         "",
         "- **Körkort för cytostatika** (`korkort`)",
         "    - fas: Bereda → Införa",
-        "    - hälsa: Enligt plan → Risk",
-        "    - hälsokommentar: ändrad",
+        "    - läge: Enligt plan → Risk för avvikelse från planen",
+        "    - kommentar om läget: ändrad",
         "    - förvaltningar: su → su, skas",
-        "    - ny statusrapport 2026-03-01: Risk – Lärare saknas \\*just nu\\*.",
+        "    - ny statusrapport 2026-03-01: Risk för avvikelse från planen – Lärare saknas \\*just nu\\*.",
     ]
 
 

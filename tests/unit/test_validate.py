@@ -69,7 +69,7 @@ def test_unknown_field_suggests_the_closest_name(tmp_path: Path) -> None:
 
 
 def test_unknown_field_without_close_match_lists_allowed_fields(tmp_path: Path) -> None:
-    found = located(tmp_path, {("kalla", "k"): "id: k\ntitel: T\nbeskrivning: B\nxyz: 1\n"})
+    found = located(tmp_path, {("kalla", "k"): "id: k\ntitel: T\nbeskrivning: B\nxyz: 1\nar: 2017\n"})
     assert found == [("data/kallor/k.yaml", 5, 1, "okänt fält 'xyz' — tillåtna fält är: ar, "
                       "beskrivning, id, titel, utgivare")]
 
@@ -257,7 +257,7 @@ def test_all_problems_of_all_files_are_reported_sorted(tmp_path: Path) -> None:
     found = located(tmp_path, {
         ("insats", "i"): insats(status="klar", fas="fas1"),
         ("behov", "b"): b"- en lista\n",
-        ("kalla", "k"): "id: k\ntitel: no\nbeskrivning: B\n",
+        ("kalla", "k"): "id: k\ntitel: no\nbeskrivning: B\nar: 2017\n",
     })
     assert [(path, line) for path, line, _, _ in found] == [
         (B, 1), ("data/insatser/i.yaml", 6), (I, 7), ("data/kallor/k.yaml", 3)]
