@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from handbok.load import Document
 from handbok.model import (
+    QUOTED_FIELDS,
     Behov,
     BehovStatus,
     Enhet,
@@ -27,7 +28,6 @@ from handbok.model import (
     PartialDate,
     Period,
     Portfolio,
-    QUOTED_FIELDS,
     Prioritet,
     Rapportintervall,
     Risk,

@@ -408,6 +408,11 @@ class Portfolio:
             children={k: tuple(v) for k, v in children.items()},
         )
 
+    @property
+    def records(self) -> tuple[Insats | Behov, ...]:
+        """The initiatives, then the needs."""
+        return (*self.insatser, *self.behov)
+
     def insats(self, record_id: str) -> Insats:
         return self._by_id.insats[record_id]
 
