@@ -40,7 +40,7 @@ def _process_position(insats: Insats, as_of: AsOf) -> str:
     elif insats.senast_granskad is not None:
         marker = f"insatsens steg, bekräftat {swedish_date(insats.senast_granskad)}"
     else:
-        marker = f"insatsens steg, obekräftat ({source_date_text(insats.uppgifterna_galler)})"
+        marker = f"insatsens steg, obekräftat, {source_date_text(insats.uppgifterna_galler)}"
     return render_process_position(insats.fas, root_url=RECORD_PAGE_ROOT_URL, marker=marker)
 
 

@@ -253,11 +253,12 @@ class Origin:
 
 
 def origins(portfolio: Portfolio, as_of: AsOf, *, unconfirmed_only: bool = False) -> list[Origin]:
-    """Per organisation (in Swedish order of name) its records, or only those no editor confirmed."""
+    """Per organisation (in Swedish order of name) its records, or only those that wait for an
+    editor: not current and never confirmed (a stale confirmation is listed record by record)."""
     grouped: dict[str, list[Insats | Behov]] = {}
     by_id: dict[str, Enhet] = {}
     for record in portfolio.records:
-        if unconfirmed_only and record.senast_granskad is not None:
+        if unconfirmed_only and (record.senast_granskad is not None or as_of.is_current(record)):
             continue
         for organisation in portfolio.organisations_of(record):
             grouped.setdefault(organisation.id, []).append(record)
