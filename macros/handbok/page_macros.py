@@ -110,6 +110,7 @@ def nyckeltal(data: MacroData, root: str = "") -> str:
                   current=len(current), review_months=as_of.review_months,
                   origins=[(o.organisation.namn, o.initiatives) for o in origins(portfolio, as_of)],
                   span=source_span([r for r in portfolio.records if not as_of.is_current(r)]),
+                  ever_confirmed=any(r.senast_granskad for r in portfolio.records if not as_of.is_current(r)),
                   ongoing=statuses[Status.PAGAR], planned=statuses[Status.PLANERAD],
                   closed=statuses[Status.AVSLUTAD],
                   older=len(portfolio.insatser) - len(current),

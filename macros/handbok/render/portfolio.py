@@ -130,7 +130,7 @@ def currency_summary(portfolio: Portfolio, as_of: AsOf) -> str:
                   initiatives=len(portfolio.insatser),
                   needs_current=sum(1 for b in portfolio.behov if as_of.is_current(b)),
                   needs=len(portfolio.behov), review_months=as_of.review_months,
-                  span=source_span(older))
+                  span=source_span(older), ever_confirmed=any(r.senast_granskad for r in older))
 
 
 def render_key_figures(portfolio: Portfolio, *, as_of: AsOf) -> str:
@@ -281,7 +281,8 @@ def render_origins(portfolio: Portfolio, *, as_of: AsOf) -> str:
     items = [_origin_item(o) for o in origins(portfolio, as_of)]
     confirmed = sum(1 for r in portfolio.records if as_of.is_current(r))
     return render("portfolio_origins.md.j2", items=items, confirmed=confirmed,
-                  records=len(portfolio.insatser) + len(portfolio.behov))
+                  records=len(portfolio.records), review_months=as_of.review_months,
+                  ever_confirmed=any(r.senast_granskad for r in portfolio.records))
 
 
 def render_attention(portfolio: Portfolio, *, as_of: AsOf) -> str:
