@@ -52,6 +52,8 @@ def test_nothing_confirmed_is_one_plain_sentence(tmp_path: Path) -> None:
             "de skulle inte beskriva läget i dag.") in figures
     assert "<table" not in figures and "<svg" not in figures
     assert "Ingen av de 36 posterna har bekräftats av en redaktör." in page
+    assert ('Pågår</span> <span class="handbok-aktualitet">(obekräftat, källan anger inget datum)</span></td>'
+            in page)  # no status shown bare in the table (C2)
     attention = _section(page, "kraver-uppmarksamhet", "exporter")
     assert attention.count("\n- ") == 4  # the one real signal, then one line per organisation
     assert ("Väntar på bekräftelse av en redaktör:\n\n"

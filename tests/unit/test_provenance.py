@@ -49,7 +49,8 @@ def test_initiative_page_labels_an_unquoted_value_as_the_editors_interpretation(
     assert "(tolkning av källan: ”När vi påbörjade arbetet 2017”)" in page
     assert ('<p class="handbok-uppgifter-galler">Uppgifterna gäller 22 april 2021 (källa: Att jobba med '
             "förebyggande insatser med gemensam kraft). Ingen redaktör har bekräftat uppgifterna.</p>") in page
-    assert "    Uppgifterna är från 22 april 2021 och ingen redaktör har bekräftat dem sedan dess. Räkna inte med att de stämmer i dag.\n" in page
+    assert ("    Uppgifterna är från 22 april 2021 och ingen redaktör har bekräftat dem sedan dess. "
+            "Räkna inte med att de stämmer i dag.\n") in page
 
 
 def test_a_confirmed_value_shows_the_editors_date(portfolio) -> None:
@@ -77,13 +78,13 @@ def test_unit_pages_and_lists_say_when_a_source_has_no_date(portfolio) -> None:
     assert "<p class=\"handbok-uppgifter-galler\">Källan anger inget datum (källa:" in vgr
     assert ("- [Förändringsledning för chefer och stödfunktioner](../insatser/forandringsledning-chefer-vgr.md) – "
             '<span class="handbok-badge handbok-status handbok-status--pagar"><span class="handbok-ikon" '
-            'aria-hidden="true">►</span> Pågår</span> <span class="handbok-enligt-kallan">(obekräftat, källan '
+            'aria-hidden="true">►</span> Pågår</span> <span class="handbok-aktualitet">(obekräftat, källan '
             "anger inget datum)</span>") in vgr
     halsan = render_unit_page(portfolio.enhet("regionhalsans-utvecklingsavdelning"), portfolio, as_of=AS_OF)
     assert ('<dt>Organisation</dt><dd><a href="../../organisation/regionhalsan/">Regionhälsan</a> '
             "(källan anger inte vilken region)</dd>") in halsan
     index = render_initiative_index(portfolio, as_of=AS_OF)
-    assert ("- [HIFA](../insatser/hifa.md) – status och läge okända <span class=\"handbok-enligt-kallan\">"
+    assert ("- [HIFA](../insatser/hifa.md) – status och läge okända <span class=\"handbok-aktualitet\">"
             "(obekräftat, källa från 13 juni 2017)</span>") in index
     assert "Ingen källa anger i vilket steg i processmodellen insatserna är" in index
 

@@ -196,6 +196,8 @@ def _row(insats: Insats, organisations: tuple[Enhet, ...], as_of: AsOf) -> dict[
         "units": markup(unit_html_links(insats.forvaltningar, root_url=SECTION_PAGE_ROOT_URL)),
         "fas_rank": rank(insats.fas, list(Fas)) + 1, "fas_label": label(insats.fas),
         "status_rank": rank(insats.status, list(Status)), "status_badge": markup(status_badge(insats.status)),
+        # A status is never shown bare while unconfirmed (C2): "(obekräftat, källa från 2017)".
+        "status_note": markup(as_of_note(insats, as_of)) if insats.status is not None else "",
         "halsa_rank": rank(insats.halsa, list(Halsa)), "health_badge": markup(health_badge(insats.halsa)),
         "start": start.first_day().isoformat() if start else "", "period": period_text(insats.period),
         "latest_report": latest.datum.isoformat() if latest else "–",
