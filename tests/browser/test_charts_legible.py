@@ -16,7 +16,7 @@ from bench.static_site import serve_directory
 from tests.browser.site_pages import PALETTES
 from tests.conftest import build_site, copy_project
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 
 @pytest.fixture(scope="module")
