@@ -84,7 +84,8 @@ def _months_text(months: int) -> str:
 def _row(entry: ReviewEntry) -> dict[str, object]:
     return {"due": entry.granskas_senast.isoformat() if entry.granskas_senast else "–",
             "confirmed": entry.senast_granskad.isoformat() if entry.senast_granskad else "aldrig",
-            "information_date": entry.uppgifterna_galler.iso() if entry.uppgifterna_galler else "–",
+            "information_date": (entry.uppgifterna_galler.iso() if entry.uppgifterna_galler
+                                 else "–" if entry.kind == "sida" else "källan anger inget datum"),
             "kind": entry.kind, "title": entry.titel, "owner": entry.ansvarig,
             "path": markup(escape.markdown_code(entry.path))}
 

@@ -149,3 +149,12 @@ def test_notice_on_overdue_page(reviewed: object) -> None:
 @pytest.mark.parametrize("reviewed", [D(2025, 5, 1), None, "", "inte ett datum", 2025])
 def test_no_notice_when_recent_or_unknown(reviewed: object) -> None:
     assert overdue_notice(reviewed, D(2026, 5, 1), 12) is None
+
+
+def test_render_table_says_when_a_records_source_has_no_date() -> None:
+    undated = dataclasses.replace(_insats("odaterad", None), uppgifterna_galler=None)
+    portfolio = dataclasses.replace(PORTFOLIO, insatser=(undated,), behov=(), enheter=PORTFOLIO.enheter)
+    as_of = AsOf(D(2026, 3, 1), 12)
+    table = render_table(overdue_items([], portfolio, as_of), as_of=as_of)
+    assert ("| – | aldrig | källan anger inget datum | insats | Insats odaterad | "
+            "Redaktionen för Förändringshandboken | `data/insatser/odaterad.yaml` |") in table
