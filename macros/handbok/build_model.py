@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from handbok.load import Document
 from handbok.model import (
+    QUOTED_FIELDS,
     Behov,
     BehovStatus,
     Enhet,
@@ -139,7 +140,7 @@ def _behov(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enhe
                  forvaltningar=tuple(enheter[u] for u in data["forvaltningar"]),
                  status=_optional(BehovStatus, data.get("status")), kalla=kallor[data["kalla"]],
                  **_dates(data), prioritet=_optional(Prioritet, data.get("prioritet")),
-                 kostnad_kr=data.get("kostnad_kr"),
+                 kostnad_kr=data.get("kostnad_kr"), citat=_quotes(data),
                  tidigare_id=tuple(data.get("tidigare_id") or ()), source=_source(document))
 
 
@@ -151,7 +152,7 @@ def _insats(document: Document, kallor: dict[str, Kalla], enheter: dict[str, Enh
         typ=_optional(InsatsTyp, data.get("typ")), fas=_optional(Fas, data.get("fas")),
         status=_optional(Status, data.get("status")), halsa=_optional(Halsa, data.get("halsa")),
         forvaltningar=tuple(enheter[u] for u in data["forvaltningar"]),
-        kalla=kallor[data["kalla"]], **_dates(data),
+        kalla=kallor[data["kalla"]], **_dates(data), citat=_quotes(data),
         halsokommentar=data.get("halsokommentar") or "",
         beskrivning=data.get("beskrivning") or "",
         behov=tuple(behov[b] for b in data.get("behov") or ()),
@@ -180,6 +181,12 @@ def _dates(data: dict[str, Any]) -> dict[str, Any]:
     reviewed, information = data.get("senast_granskad"), data.get("uppgifterna_galler")
     return {"uppgifterna_galler": PartialDate.parse(str(information)) if information else None,
             "senast_granskad": dt.date.fromisoformat(reviewed) if reviewed else None}
+
+
+def _quotes(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The record's quotes from its source, per field, in the order of QUOTED_FIELDS."""
+    quotes = data.get("citat") or {}
+    return tuple((name, " ".join(quotes[name].split())) for name in QUOTED_FIELDS if quotes.get(name))
 
 
 def _period(data: dict[str, Any]) -> Period:

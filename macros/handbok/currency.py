@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from typing import Protocol, overload
+from typing import Protocol
 
 from handbok.model import PartialDate
 
@@ -39,24 +39,6 @@ class Dated(Protocol):
 
     @property
     def senast_granskad(self) -> dt.date | None: ...
-
-
-class AlwaysDated(Protocol):
-    """A record whose schema requires the information date (initiatives and needs)."""
-
-    @property
-    def uppgifterna_galler(self) -> PartialDate: ...
-
-    @property
-    def senast_granskad(self) -> dt.date | None: ...
-
-
-@overload
-def confirmed_on(record: AlwaysDated) -> dt.date: ...
-
-
-@overload
-def confirmed_on(record: Dated) -> dt.date | None: ...
 
 
 def confirmed_on(record: Dated) -> dt.date | None:

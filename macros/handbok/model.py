@@ -63,11 +63,20 @@ class Status(LabelledEnum):
 
 
 class Halsa(LabelledEnum):
-    """Health of an initiative; anything but ENLIGT_PLAN needs a comment."""
+    """How an initiative keeps to its plan ("Läge"); anything but ENLIGT_PLAN needs a comment.
+
+    Labels that cannot be read as patients' health or a Lex Maria report (issue 24, L10).
+    """
 
     ENLIGT_PLAN = ("enligt-plan", "Enligt plan")
-    RISK = ("risk", "Risk")
-    ALLVARLIG_AVVIKELSE = ("allvarlig-avvikelse", "Allvarlig avvikelse")
+    RISK = ("risk", "Risk för avvikelse från planen")
+    ALLVARLIG_AVVIKELSE = ("allvarlig-avvikelse", "Allvarlig avvikelse från planen")
+
+
+HALSA_HEADING = "Läge"  # the field's name on pages; the data key stays `halsa`
+
+# The values a record's `citat` may quote its source for (issue 24), with their Swedish names.
+QUOTED_FIELDS = {"typ": "typ", "fas": "fas", "status": "status", "halsa": "läge", "period": "period"}
 
 
 class InsatsTyp(LabelledEnum):
@@ -191,6 +200,14 @@ class SourceRef:
     line: int = 1
 
 
+Quotes = tuple[tuple[str, str], ...]
+"""(field, the sentence from the source the value rests on), as the record's `citat` gives them."""
+
+
+def quote_for(quotes: Quotes, field_name: str) -> str | None:
+    return next((text for name, text in quotes if name == field_name), None)
+
+
 @dataclass(frozen=True)
 class Kalla:
     """A source document the handbook's facts are traceable to."""
@@ -242,8 +259,9 @@ class Behov:
     forvaltningar: tuple[Enhet, ...]
     kalla: Kalla
     _: KW_ONLY
-    uppgifterna_galler: PartialDate
+    uppgifterna_galler: PartialDate | None = None  # None: the source gives no date (issue 24)
     status: BehovStatus | None = None  # None: the source does not say (issue 12)
+    citat: Quotes = ()
     senast_granskad: dt.date | None = None  # None: no editor has confirmed the record
     prioritet: Prioritet | None = None
     kostnad_kr: int | None = None
@@ -299,7 +317,8 @@ class Insats:
     forvaltningar: tuple[Enhet, ...]
     kalla: Kalla
     _: KW_ONLY
-    uppgifterna_galler: PartialDate
+    uppgifterna_galler: PartialDate | None = None  # None: the source gives no date (issue 24)
+    citat: Quotes = ()
     # None: the source does not say (issues 4 and 12); shown as "Uppgift saknas".
     typ: InsatsTyp | None = None
     fas: Fas | None = None
@@ -389,6 +408,11 @@ class Portfolio:
             children={k: tuple(v) for k, v in children.items()},
         )
 
+    @property
+    def records(self) -> tuple[Insats | Behov, ...]:
+        """The initiatives, then the needs."""
+        return (*self.insatser, *self.behov)
+
     def insats(self, record_id: str) -> Insats:
         return self._by_id.insats[record_id]
 
@@ -414,3 +438,20 @@ class Portfolio:
         if unit.overordnad_id is None:
             return None
         return self.enhet(unit.overordnad_id)
+
+    def organisation_of(self, unit: Enhet) -> Enhet:
+        """The region (or equivalent) a unit belongs to: its `region`, else the top of its tree.
+
+        Regionhälsan tops its own tree: its source does not name its region (issue 24).
+        """
+        if unit.region_id is not None:
+            return self.enhet(unit.region_id)
+        top = unit
+        while (parent := self.parent_of(top)) is not None:  # validation rules out cycles
+            top = parent
+        return top
+
+    def organisations_of(self, record: Insats | Behov) -> tuple[Enhet, ...]:
+        """The organisations of a record's units, once each, in the order the units come."""
+        found = {self.organisation_of(unit).id: self.organisation_of(unit) for unit in record.forvaltningar}
+        return tuple(found.values())

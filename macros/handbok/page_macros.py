@@ -21,7 +21,7 @@ from handbok.model import Fas, Halsa, Insats, Portfolio, Status, member
 from handbok.render.badges import health_badge, status_badge
 from handbok.render.blocks import as_of_note
 from handbok.render.links import record_link
-from handbok.render.portfolio import by_title, percent_text, share_without_initiative
+from handbok.render.portfolio import by_title, origins, percent_text, share_without_initiative, source_span
 from handbok.render.templating import fragment, markup, render
 
 
@@ -79,11 +79,14 @@ def _role_mentions(insats: Insats, roll: str) -> list[tuple[str, str]]:
 
 
 def roll_forekomster(data: MacroData, roll: str, root: str = "../") -> str:
-    """Where a role appears in the portfolio's initiatives (as owner or project lead text)."""
+    """Where a role appears in the portfolio's initiatives (as owner or project lead text), and
+    whether that information is confirmed and from when (C7)."""
     if roll not in ROLE_KEYWORDS:
         raise ValueError(f"okänd roll {roll!r}; kända roller: {', '.join(ROLE_KEYWORDS)}")
-    found = [line for line in (_role_mention(i, roll, root) for i in by_title(data.portfolio.insatser)) if line]
-    return render("macro_roll_forekomster.md.j2", found=found)
+    named = [i for i in by_title(data.portfolio.insatser) if _role_mentions(i, roll)]
+    found = [line for line in (_role_mention(i, roll, root) for i in named) if line]
+    older = [i for i in named if not data.as_of.is_current(i)]
+    return render("macro_roll_forekomster.md.j2", found=found, older=len(older), span=source_span(older))
 
 
 @kept(maxsize=1 << 15)  # `make serve` asks again after every data edit (issue 15)
@@ -105,6 +108,9 @@ def nyckeltal(data: MacroData, root: str = "") -> str:
     missing, total = share_without_initiative(portfolio)
     return render("macro_nyckeltal.md.j2", root=root, initiatives=len(portfolio.insatser),
                   current=len(current), review_months=as_of.review_months,
+                  origins=[(o.organisation.namn, o.initiatives) for o in origins(portfolio, as_of)],
+                  span=source_span([r for r in portfolio.records if not as_of.is_current(r)]),
+                  ever_confirmed=any(r.senast_granskad for r in portfolio.records if not as_of.is_current(r)),
                   ongoing=statuses[Status.PAGAR], planned=statuses[Status.PLANERAD],
                   closed=statuses[Status.AVSLUTAD],
                   older=len(portfolio.insatser) - len(current),

@@ -33,15 +33,16 @@ class ReviewEntry:
     uppgifterna_galler: PartialDate | None  # records only
     granskas_senast: dt.date | None  # None: a record with no date that nobody has confirmed
     forsenad: bool
+    organisation: str | None = None  # records only: the regions (or equivalent) it is about
+
+
+EDITORS = "Redaktionen för Förändringshandboken"
 
 
 def _record_owner(record: Insats | Behov | Enhet) -> str:
-    if isinstance(record, Insats) and record.uppdragsagare:
-        return record.uppdragsagare
-    if isinstance(record, Enhet):
-        return record.namn
-    units = ", ".join(unit.namn for unit in record.forvaltningar)
-    return units or record.kalla.utgivare
+    """The handbook's editors answer for every record's data: the organisations a record
+    describes are no owners of it, and no source makes them one (issue 24, V26)."""
+    return EDITORS
 
 
 def _page_entry(page: PageMeta, as_of: AsOf) -> ReviewEntry:
@@ -50,12 +51,14 @@ def _page_entry(page: PageMeta, as_of: AsOf) -> ReviewEntry:
                        page.ansvarig, page.senast_granskad, None, due, as_of.today > due)
 
 
-def _record_entry(kind: str, record: Insats | Behov | Enhet, as_of: AsOf) -> ReviewEntry:
+def _record_entry(kind: str, record: Insats | Behov | Enhet, portfolio: Portfolio, as_of: AsOf) -> ReviewEntry:
     title = record.namn if isinstance(record, Enhet) else record.titel
     path = record.source.path if record.source else KIND_BY_NAME[kind].data_path(record.id)
+    organisations = ((portfolio.organisation_of(record),) if isinstance(record, Enhet)
+                     else portfolio.organisations_of(record))
     return ReviewEntry(record.url, kind, title, path, _record_owner(record), record.senast_granskad,
                        record.uppgifterna_galler, as_of.review_due(record),
-                       not as_of.is_current(record))
+                       not as_of.is_current(record), ", ".join(o.namn for o in organisations))
 
 
 def review_entries(pages: Sequence[PageMeta], portfolio: Portfolio, as_of: AsOf) -> list[ReviewEntry]:
@@ -64,7 +67,7 @@ def review_entries(pages: Sequence[PageMeta], portfolio: Portfolio, as_of: AsOf)
     records: list[tuple[str, Insats | Behov | Enhet]] = [
         *(("insats", i) for i in portfolio.insatser), *(("behov", b) for b in portfolio.behov),
         *(("enhet", e) for e in portfolio.enheter)]
-    entries += [_record_entry(kind, record, as_of) for kind, record in records]
+    entries += [_record_entry(kind, record, portfolio, as_of) for kind, record in records]
     return sorted(entries, key=lambda entry: entry.url)
 
 
@@ -81,7 +84,8 @@ def _months_text(months: int) -> str:
 def _row(entry: ReviewEntry) -> dict[str, object]:
     return {"due": entry.granskas_senast.isoformat() if entry.granskas_senast else "–",
             "confirmed": entry.senast_granskad.isoformat() if entry.senast_granskad else "aldrig",
-            "information_date": entry.uppgifterna_galler.iso() if entry.uppgifterna_galler else "–",
+            "information_date": (entry.uppgifterna_galler.iso() if entry.uppgifterna_galler
+                                 else "–" if entry.kind == "sida" else "källan anger inget datum"),
             "kind": entry.kind, "title": entry.titel, "owner": entry.ansvarig,
             "path": markup(escape.markdown_code(entry.path))}
 

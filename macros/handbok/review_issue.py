@@ -81,7 +81,7 @@ def _entry_lines(entry: OverdueEntry, site_url: str) -> list[str]:
              f"  - Skulle granskas senast: {entry.granskas_senast or 'genast (källan saknar datum)'}",
              f"  - Senast granskad: {entry.senast_granskad or 'aldrig bekräftad'}"]
     if entry.typ != "sida":
-        lines.append(f"  - Uppgifterna gäller: {entry.uppgifterna_galler or 'uppgift saknas'}")
+        lines.append(f"  - Uppgifterna gäller: {entry.uppgifterna_galler or 'källan anger inget datum'}")
     return lines
 
 

@@ -27,7 +27,7 @@ def _source_path(record: Insats | Behov | Enhet) -> str | None:
 
 
 def record_pages(portfolio: Portfolio, *, as_of: AsOf) -> list[GeneratedFile]:
-    pages = [GeneratedFile(record_source(i), render_initiative_page(i, as_of=as_of),
+    pages = [GeneratedFile(record_source(i), render_initiative_page(i, portfolio, as_of=as_of),
                            _source_path(i)) for i in portfolio.insatser]
     pages += [GeneratedFile(record_source(b), render_need_page(b, portfolio, as_of=as_of), _source_path(b))
               for b in portfolio.behov]

@@ -23,7 +23,7 @@ from jsonschema.protocols import Validator
 
 from handbok.kinds import ENHET, KIND_BY_NAME, RECORD_KINDS, SLUG_PATTERN
 from handbok.load import Document
-from handbok.model import PartialDate
+from handbok.model import QUOTED_FIELDS, PartialDate
 from handbok.placeholders import is_placeholder_id
 from handbok.problems import Problem
 from handbok.suggestions import closest, enum_labels
@@ -470,6 +470,9 @@ def cross_record_problems(documents: dict[str, list[Document]], today: dt.date, 
             problems += _reference_problems(document, index, kind.name)
             if kind.name in ("insats", "behov", "enhet"):
                 problems += _record_date_problems(document, today)
+                problems += _source_date_problems(document, index, required=kind.name != "enhet")
+            if kind.name in ("insats", "behov"):
+                problems += _quote_problems(document)
             if kind.name == "insats":
                 problems += _initiative_problems(document, today)
             if kind.name == "behov":
@@ -680,6 +683,39 @@ def _record_date_problems(document: Document, today: dt.date) -> list[Problem]:
         problems.append(_located(document.path, document.node_at(("senast_granskad",)),
                                  f"fältet 'senast_granskad' ({reviewed.isoformat()}) ligger efter "
                                  f"dagens datum {today.isoformat()}", "datum-i-framtiden"))
+    return problems
+
+
+def _source_date_problems(document: Document, index: _IdIndex, *, required: bool) -> list[Problem]:
+    """The information date is the source's date: never invented for a source without one, and
+    (`required`: initiatives and needs) given when the source has one (issue 24)."""
+    data = document.data
+    source = index.by_kind["kalla"].get(_text(data.get("kalla")) or "")
+    if source is None:
+        return []  # reported as a reference problem
+    source_id = data["kalla"]
+    if "uppgifterna_galler" in data and source.data.get("ar") is None:
+        return [_located(document.path, document.node_at(("uppgifterna_galler",)),
+                         f"källan '{source_id}' anger inget datum, så posten kan inte ha "
+                         "'uppgifterna_galler'; ta bort fältet (sidan visar då \"Källan anger inget "
+                         "datum\") eller ange källans år i fältet 'ar' i källans fil", "kallans-datum")]
+    if required and "uppgifterna_galler" not in data and source.data.get("ar") is not None:
+        return [_located(document.path, document.node, f"källan '{source_id}' är från "
+                         f"{source.data['ar']}: ange källans datum i fältet 'uppgifterna_galler', "
+                         "så exakt som källan anger det", "kallans-datum")]
+    return []
+
+
+def _quote_problems(document: Document) -> list[Problem]:
+    """A quote belongs to a value the record has (issue 24): `citat` → `status` needs `status`."""
+    quotes = document.data.get("citat")
+    problems = []
+    for name in quotes if isinstance(quotes, dict) else {}:
+        if name in QUOTED_FIELDS and document.data.get(name) in (None, "", {}):
+            problems.append(_located(document.path, document.node_at(("citat", name), key=True),
+                                     f"'citat' → '{name}' citerar källan för fältet '{name}', men "
+                                     f"posten har inget värde i '{name}'; ta bort citatet eller "
+                                     f"fyll i fältet", "citat-utan-varde"))
     return problems
 
 

@@ -1,14 +1,36 @@
-"""Key-figure charts are legible in both palettes and in print (issue 16)."""
+"""Key-figure charts are legible in both palettes and in print (issue 16).
+
+Charts appear only once editors have confirmed records (issue 24), so the test builds a copy of
+the real site with every initiative and need confirmed.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from bench.static_site import serve_directory
 from tests.browser.site_pages import PALETTES
+from tests.conftest import build_site, copy_project
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+
+@pytest.fixture(scope="module")
+def confirmed_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = copy_project(tmp_path_factory.mktemp("bekraftad") / "projekt")
+    for path in [*(project / "data" / "insatser").glob("*.yaml"), *(project / "data" / "behov").glob("*.yaml")]:
+        path.write_text(path.read_text(encoding="utf-8") + 'senast_granskad: "2026-11-01"\n', encoding="utf-8")
+    site: Path = tmp_path_factory.mktemp("bekraftad-site")
+    result = build_site(project, site)
+    assert result.returncode == 0, result.output
+    server, url = serve_directory(site)
+    yield url
+    server.shutdown()
+    server.server_close()
 
 
 def _luminance(rgb: str) -> float:
@@ -24,9 +46,9 @@ def _contrast(a: str, b: str) -> float:
 
 @pytest.mark.parametrize("media", ["screen", "print"])
 @pytest.mark.parametrize("palette", PALETTES)
-def test_chart_text_and_bars_contrast_with_the_page(palette, media, site_url, new_context):
+def test_chart_text_and_bars_contrast_with_the_page(palette, media, confirmed_site_url, new_context):
     page = new_context(palette=palette).new_page()
-    page.goto(site_url + "portfolj/")
+    page.goto(confirmed_site_url + "portfolj/")
     page.emulate_media(media=media)
     charts = page.locator("svg.handbok-diagram")
     assert charts.count() >= 4

@@ -22,6 +22,18 @@ def _insatser() -> list[dict]:
             for p in sorted((REPO_ROOT / "data" / "insatser").glob("*.yaml"))]
 
 
+def _organisations() -> dict[str, str]:
+    """Unit id -> its organisation: its `region`, else the top of its `overordnad` chain."""
+    units = {p.stem: yaml.load(p.read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
+             for p in (REPO_ROOT / "data" / "organisation").glob("*.yaml")}
+
+    def top(unit: str) -> str:
+        while "overordnad" in units[unit]:
+            unit = units[unit]["overordnad"]
+        return unit
+    return {u: data.get("region") or top(u) for u, data in units.items()}
+
+
 @pytest.fixture
 def portfolio_page(new_context, site_url: str):
     page = new_context().new_page()
@@ -48,6 +60,15 @@ def test_filters_reduce_rows_to_the_matching_initiatives(portfolio_page) -> None
     page.select_option("#pf-forvaltning", unit)
     assert _visible(page) == unit_count
     page.select_option("#pf-forvaltning", "")
+
+    # Issue 24: the organisation (region or equivalent) each initiative's units belong to.
+    organisations = _organisations()
+    for organisation in ("region-skane", "vgr", "region-ej-namngiven"):
+        expected = sum(1 for r in insatser if organisation in {organisations[u] for u in r["forvaltningar"]})
+        assert expected, organisation
+        page.select_option("#pf-organisation", organisation)
+        assert _visible(page) == expected, organisation
+    page.select_option("#pf-organisation", "")
 
     # "saknas" is the option for "Uppgift saknas": a value the source does not give (issue 12).
     for select, field, value in (("#pf-fas", "fas", "saknas"), ("#pf-status", "status", "pagar"),
@@ -84,10 +105,10 @@ def test_sorting_by_click_and_by_keyboard(portfolio_page) -> None:
 
     status_button = page.get_by_role("button", name="Status", exact=True)
     status_button.click()
-    status_header = page.locator("#portfolj-tabell thead th").nth(3)
+    status_header = page.locator("#portfolj-tabell thead th").nth(4)
     assert status_header.get_attribute("aria-sort") == "ascending"
     assert title_header.get_attribute("aria-sort") is None
-    ranks = page.locator(f"{ROWS} td:nth-of-type(3)").evaluate_all("cells => cells.map(c => +c.dataset.sort)")
+    ranks = page.locator(f"{ROWS} td:nth-of-type(4)").evaluate_all("cells => cells.map(c => +c.dataset.sort)")
     assert ranks == sorted(ranks) and len(set(ranks)) > 1
 
     title_button = page.get_by_role("button", name="Insats")

@@ -44,17 +44,19 @@ def test_information_goes_stale_one_interval_after_its_date(fixture_project: Pat
     """Records dated and confirmed 2026-01-01, 12-month interval: current to 2027-01-01 inclusive."""
     result = build_site(fixture_project, tmp_path / "site", env={"BUILD_DATE": build_date})
     assert result.returncode == 0, result.output
-    reason = "Uppgifterna behöver bekräftas (de gäller 2026-01-01, senast bekräftade 2026-01-01)"
+    reason = "Uppgifterna bekräftades senast 2026-01-01 och behöver bekräftas igen"
     assert (reason in _attention(result.site_dir)) is stale
     record = (result.site_dir / "insatser" / "rapport-i-tid" / "index.html").read_text(encoding="utf-8")
     assert ("(insatsens steg nu)" in record) is not stale
-    assert ("enligt källan, 1 januari 2026" in record) is stale
+    assert ("(insatsens steg, bekräftat 1 januari 2026)" in record) is stale
+    assert "(bekräftat 1 januari 2026)</span>" in record  # the values, confirmed on that date
     assert (f"Sammanställd {build_date}" in (result.site_dir / "portfolj" / "index.html").read_text("utf-8"))
     step = (result.site_dir / "process" / "infora" / "index.html").read_text(encoding="utf-8")
     assert ("var i steget enligt äldre uppgifter" in step) is stale
     start = (result.site_dir / "index.html").read_text(encoding="utf-8")
-    assert ("insatser bygger på äldre uppgifter som behöver bekräftas" in start)
-    assert (f"<strong>{3 if stale else 0}</strong> insatser bygger på äldre uppgifter" in start)
+    assert ("Ingen av de <strong>3</strong> insatserna har uppgifter som en redaktör har bekräftat de "
+            "senaste 12 månaderna" in start) is stale
+    assert ("varav <strong>3</strong> med uppgifter som bekräftats" in start) is not stale
     index = json.loads((result.site_dir / "sidor.json").read_text(encoding="utf-8"))
     assert index["avser_datum"] == build_date
     by_url = {entry["url"]: entry for entry in index["sidor"]}

@@ -16,7 +16,6 @@ import json
 import posixpath
 import re
 import shutil
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -44,13 +43,8 @@ def _article(page: str) -> str:
     return page[page.index("<article"):page.index("</article>")]
 
 
-def _count_table(page: str, caption: str) -> dict[str, int]:
-    table = re.search(rf"<caption>{caption}</caption>.*?</table>", page, re.S).group(0)
-    return {html.unescape(label): int(total) for label, total in
-            re.findall(r'<th scope="row">(.*?)</th><td>\d+</td><td>\d+</td><td>(\d+)</td>', table)}
-
-
 # --- the real site -------------------------------------------------------------------------
+
 
 def _targets(site: Path, url: str) -> set[str]:
     """Every link in a page's article, resolved to a site-relative URL such as `behov/x/`."""
@@ -105,38 +99,27 @@ def test_record_pages_stay_out_of_the_navigation(built_site: Path) -> None:
     assert f"insatser/{first}/" not in start
 
 
-def test_portfolio_figures_equal_counts_from_the_yaml(built_site: Path) -> None:
+def test_portfolio_shows_every_initiative_with_its_organisation(built_site: Path) -> None:
+    """Holds in every state of the real data; the three states themselves are rendered from a
+    frozen copy in tests/unit/test_portfolio_states.py (issue 24), so an editor's confirmation
+    never turns this red."""
     insatser = _records(REPO_ROOT / "data", "insatser")
     behov = _records(REPO_ROOT / "data", "behov")
     page = _page(built_site, "portfolj")
-    fas_labels = {"ta-emot-arende": "Ta emot ärende", "bereda": "Bereda", "infora": "Införa",
-                  "forvalta-och-folja-upp": "Förvalta och följa upp"}
-    status_labels = {"planerad": "Planerad", "pagar": "Pågår", "pausad": "Pausad", "avslutad": "Avslutad"}
-    need_labels = {"identifierat": "Identifierat", "atgardas": "Åtgärdas", "tillgodosett": "Tillgodosett"}
-    unknown = "Uppgift saknas"
-    fas = Counter(fas_labels.get(r.get("fas"), unknown) for r in insatser.values())
-    status = Counter(status_labels.get(r.get("status"), unknown) for r in insatser.values())
-    needs = Counter(need_labels.get(r.get("status"), unknown) for r in behov.values())
-
-    def expected(counts: Counter, labels: dict[str, str]) -> dict[str, int]:
-        rows = {label: counts[label] for label in labels.values()}
-        return rows | ({unknown: counts[unknown]} if counts[unknown] else {})
-    assert _count_table(page, "Insatser per fas") == expected(fas, fas_labels)
-    assert _count_table(page, "Insatser per status") == expected(status, status_labels)
-    assert _count_table(page, "Behov per status") == expected(needs, need_labels)
-    assert sum(_count_table(page, "Insatser per hälsa").values()) == len(insatser)
+    assert "Totalt" not in page  # confirmed and older values are never added up
     addressed = {b for r in insatser.values() for b in r.get("behov", [])}
     unaddressed = len(set(behov) - addressed)
-    assert (f"<strong>{unaddressed}</strong> av {len(behov)} behov "
-            f"({round(100 * unaddressed / len(behov))} %) har ingen insats registrerad.") in page
-    assert page.count("<tr data-forvaltning=") == len(insatser)
+    assert f"I portföljen är {unaddressed} av {len(behov)} behov inte kopplade till någon insats." in page
+    assert page.count("<tr data-organisation=") == len(insatser)
+    assert '<th scope="col" data-col="1">Organisation</th>' in page
+    assert '<option value="region-skane">Region Skåne</option>' in page
     assert f"Sammanställd {REAL_DATE.isoformat()}" in page  # REAL_EPOCH in build_site
 
 
 def test_exports_parse_and_list_every_record(built_site: Path) -> None:
     insatser = _records(REPO_ROOT / "data", "insatser")
     document = json.loads((built_site / "portfolj" / "insatser.json").read_text(encoding="utf-8"))
-    assert document["format"] == "forandringshandboken/insatser" and document["version"] == 2
+    assert document["format"] == "forandringshandboken/insatser" and document["version"] == 3
     assert [r["id"] for r in document["insatser"]] == sorted(insatser)
     for record in document["insatser"]:
         assert record["titel"] == insatser[record["id"]]["titel"]
@@ -192,9 +175,9 @@ def test_shared_need_rule(fixture_site: Path) -> None:
     shared = _article(_page(fixture_site, "behov/gemensamt-utan-insats"))
     single = _article(_page(fixture_site, "behov/eget-behov"))
     joint = _article(_page(fixture_site, "behov/gemensamt-med-insats"))
-    assert "<strong>Gemensamt behov</strong>" in shared and "<strong>Ingen insats ännu</strong>" in shared
-    assert "<strong>Gemensamt behov</strong>" not in single and "<strong>Ingen insats ännu</strong>" not in single
-    assert "<strong>Gemensamt behov</strong>" in joint and "<strong>Ingen insats ännu</strong>" not in joint
+    assert "<strong>Gemensamt behov</strong>" in shared and "<strong>Ingen insats</strong>" in shared
+    assert "<strong>Gemensamt behov</strong>" not in single and "<strong>Ingen insats</strong>" not in single
+    assert "<strong>Gemensamt behov</strong>" in joint and "<strong>Ingen insats</strong>" not in joint
     portfolio = _page(fixture_site, "portfolj")
     section = portfolio[portfolio.index('id="gemensamma-behov"'):portfolio.index('id="kraver-uppmarksamhet"')]
     assert re.search(r"Gemensamt behov med gemensam insats</a>.*?gemensam insats finns \(1\)", section)

@@ -18,7 +18,7 @@ def header(kind: str) -> str:
 
 
 BASE = {
-    ("kalla", "k"): "id: k\ntitel: Källa\nbeskrivning: En källa.\n",
+    ("kalla", "k"): "id: k\ntitel: Källa\nar: 2017\nbeskrivning: En källa.\n",
     ("enhet", "r"): "id: r\nnamn: Region R\ntyp: region\nkalla: k\nuppgifterna_galler: '2019'\n",
     ("enhet", "u"): ("id: u\nnamn: Sjukhus U\ntyp: sjukhus\noverordnad: r\nregion: r\nkalla: k\n"
                      "uppgifterna_galler: '2019'\n"),

@@ -57,11 +57,18 @@ def test_field_changes_use_swedish_labels() -> None:
         "",
         "- **Körkort för cytostatika** (`korkort`)",
         "    - fas: Bereda → Införa",
-        "    - hälsa: Enligt plan → Risk",
-        "    - hälsokommentar: ändrad",
+        "    - läge: Enligt plan → Risk för avvikelse från planen",
+        "    - kommentar om läget: ändrad",
         "    - förvaltningar: su → su, skas",
-        "    - ny statusrapport 2026-03-01: Risk – Lärare saknas \\*just nu\\*.",
+        "    - ny statusrapport 2026-03-01: Risk för avvikelse från planen – Lärare saknas \\*just nu\\*.",
     ]
+
+
+def test_a_quote_and_a_removed_source_date_are_listed() -> None:
+    """Issue 24: what a value rests on is part of the record; a removed date shows as missing."""
+    changed = dataclasses.replace(BASE_INSATS, citat=(("status", "som väntas pågå"),), uppgifterna_galler=None)
+    lines = render_markdown(diff_portfolios(_portfolio([BASE_INSATS]), _portfolio([changed])), "main").splitlines()
+    assert lines[-2:] == ["    - citat ur källan: ändrad", "    - uppgifterna gäller: 2025-12 → –"]
 
 
 def test_new_removed_and_renamed() -> None:

@@ -51,10 +51,26 @@ def test_past_end_uses_the_last_day_of_a_partial_date() -> None:
 
 
 def test_attention_reasons_in_fixed_order() -> None:
+    """A confirmed record is held to what it should have (issue 24)."""
     insats = _monthly([Statusrapport(dt.date(2026, 1, 1), Halsa.RISK, "r")], halsa=Halsa.RISK,
-                      effektmal=(), period=Period(PartialDate(2025), PartialDate(2026, 1)))
+                      effektmal=(), period=Period(PartialDate(2025), PartialDate(2026, 1)),
+                      senast_granskad=dt.date(2026, 2, 1))
     assert attention_reasons(insats, AsOf(dt.date(2026, 3, 1), 12)) == [
-        "Hälsa: Risk", "Statusrapport saknas sedan 2026-02-01",
+        "Läge: Risk för avvikelse från planen", "Statusrapport saknas sedan 2026-02-01",
         "Slutdatum 2026-01 passerat men inte avslutad", "Effektmål saknas"]
     assert attention_reasons(initiative("ok", "OK", (UNIT,)), AS_OF) == []
     assert attention_reasons(initiative("n", "N", (UNIT,), halsa=None), AS_OF) == []
+
+
+def test_an_unconfirmed_record_shows_only_what_its_source_signals() -> None:
+    """Silence and forecasts are no shortcomings (V2, P4); a delay the source names stays (C3)."""
+    forecast = initiative("f", "F", (UNIT,), effektmal=(), period=Period(PartialDate(2019), PartialDate(2020)),
+                          citat=(("status", "som väntas pågå under hela 2019 och 2020"),))
+    assert attention_reasons(forecast, AsOf(dt.date(2026, 3, 1), 12)) == []
+    delayed = initiative("d", "D", (UNIT,), halsa=Halsa.RISK,
+                         citat=(("halsa", "delvis fått stå tillbaka på grund av pandemin"),))
+    assert attention_reasons(delayed, AS_OF) == [
+        "Läge: Risk för avvikelse från planen (tolkning av källan: ”delvis fått stå tillbaka på grund "
+        "av pandemin”)"]
+    assert attention_reasons(initiative("u", "U", (UNIT,), halsa=Halsa.RISK), AS_OF) == [
+        "Läge: Risk för avvikelse från planen (redaktionens tolkning)"]

@@ -7,7 +7,7 @@ import dataclasses
 import io
 import json
 
-from handbok.model import Halsa, Status
+from handbok.model import Status
 from handbok.render import exports
 from handbok.site import generated_files
 from tests.unit.render_samples import AS_OF, HOSTILE, sample_portfolio
@@ -21,7 +21,7 @@ def test_initiatives_json_round_trips_every_field() -> None:
     portfolio = sample_portfolio()
     document = json.loads(_files()["portfolj/insatser.json"])
     assert (document["format"], document["version"], document["avser_datum"]) == (
-        "forandringshandboken/insatser", 2, "2026-11-23")
+        "forandringshandboken/insatser", 3, "2026-11-23")
     by_id = {r["id"]: r for r in document["insatser"]}
     assert list(by_id) == sorted(by_id)
     for insats in portfolio.insatser:
@@ -35,6 +35,8 @@ def test_initiatives_json_round_trips_every_field() -> None:
         assert record["uppgifterna_galler"] == insats.uppgifterna_galler.iso()
         assert record["senast_granskad"] is None and record["aktuell"] is True
         assert record["forvaltningar"] == [u.id for u in insats.forvaltningar]
+        assert record["organisationer"] == ["vgr"]
+        assert record["citat"] == dict(insats.citat)
         assert record["behov"] == [b.id for b in insats.behov]
         assert record["effektmal"] == list(insats.effektmal)
         assert [(r["beskrivning"], r["sannolikhet"], r["konsekvens"], r["atgard"]) for r in record["risker"]] == [
@@ -69,9 +71,10 @@ def test_initiatives_csv_has_bom_semicolons_and_round_trips_hostile_text() -> No
     rows = {r["id"]: r for r in _csv_rows(content)}
     assert list(rows) == ["cytostatikakorkort", "fientlig-insats", "utan-effektmal"]
     hostile = rows["fientlig-insats"]
-    for column in ("titel", "sammanfattning", "hälsokommentar", "uppdragsägare", "projektledare", "effektmål"):
+    for column in ("titel", "sammanfattning", "lägeskommentar", "uppdragsägare", "projektledare", "effektmål"):
         assert hostile[column] == HOSTILE, column
-    assert hostile["hälsa"] == Halsa.RISK.label and hostile["status"] == Status.PAGAR.label
+    assert hostile["läge"] == "Risk för avvikelse från planen" and hostile["status"] == Status.PAGAR.label
+    assert hostile["organisation"] == "Västra Götalandsregionen"
     cyto = rows["cytostatikakorkort"]
     assert cyto["förvaltningar"].split("\n") == ["sahlgrenska", "nu-sjukvarden"]
     assert (cyto["start"], cyto["slut"], cyto["belopp_kr"], cyto["högsta_riskvärde"]) == (
@@ -95,3 +98,26 @@ def test_needs_csv_round_trips() -> None:
     assert rows["fientligt-behov"]["beskrivning"] == HOSTILE
     assert rows["cytostatika"]["gemensamt"] == "ja" and rows["ensamt-behov"]["gemensamt"] == "nej"
     assert rows["cytostatika"]["insatser"] == "cytostatikakorkort"
+    assert rows["cytostatika"]["organisation"] == "Västra Götalandsregionen"
+
+
+def test_exports_carry_the_organisation_and_the_quotes_of_the_real_data() -> None:
+    """Issue 24: every record says which organisation it is about, and what its values rest on.
+
+    Read from the frozen copy of the real data, so the pinned date never meets a newer edit."""
+    from handbok.currency import AsOf
+    from handbok.pipeline import load_portfolio
+    from tests.unit.data_repo import REPO_ROOT
+    frozen = REPO_ROOT / "tests" / "fixtures" / "portfolio" / "data"
+    portfolio, problems = load_portfolio(frozen, REPO_ROOT / "schemas", today=AS_OF.today)
+    assert problems == []
+    document = json.loads(exports.initiatives_json(portfolio, as_of=AsOf(AS_OF.today, 12)))
+    by_id = {r["id"]: r for r in document["insatser"]}
+    assert by_id["forandringsledning-chefer-vgr"]["organisationer"] == ["vgr"]
+    assert by_id["forandringsledning-chefer-vgr"]["citat"] == {
+        "status": "som väntas pågå under hela 2019 och 2020", "period": "som väntas pågå under hela 2019 och 2020"}
+    assert by_id["forandringsledning-chefer-vgr"]["uppgifterna_galler"] is None
+    assert by_id["hifa"]["organisationer"] == ["region-ej-namngiven"]
+    rows = {r["id"]: r for r in _csv_rows(exports.initiatives_csv(portfolio, as_of=AS_OF).encode("utf-8"))}
+    assert rows["diagnostikkurs-psykologer-skane"]["organisation"] == "Region Skåne"
+    assert rows["samordning-tlo-vgr"]["organisation"] == "Västra Götalandsregionen (VGR)"

@@ -30,10 +30,14 @@ def test_portfolio_table_rows_are_in_swedish_order() -> None:
 
 
 def test_unit_filter_and_unit_counts_are_in_swedish_order() -> None:
-    options = re.findall(r'<option value="u-\d">([^<]*)</option>', render_initiative_table(_portfolio(), as_of=AS_OF))
-    assert options == ["Alfa", "Åsen", "Ängen", "Östra"]
+    table = render_initiative_table(_portfolio(), as_of=AS_OF)
+    for name in ("organisation", "forvaltning"):  # each unit here tops its own tree
+        select = table[table.index(f'id="pf-{name}"'):]
+        options = re.findall(r'<option value="u-\d">([^<]*)</option>', select[:select.index("</select>")])
+        assert options == ["Alfa", "Åsen", "Ängen", "Östra"]
     figures = render_key_figures(_portfolio(), as_of=AS_OF)
-    unit_table = figures[figures.index("Insatser per förvaltning</caption>"):]
+    unit_table = figures[figures.index("Bekräftade insatser per organisation</caption>"):]
+    unit_table = unit_table[:unit_table.index("</table>")]
     assert re.findall(r'<th scope="row">([^<]*)</th>', unit_table) == ["Östra", "Alfa", "Åsen", "Ängen"]  # most first
 
 

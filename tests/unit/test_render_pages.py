@@ -24,7 +24,9 @@ SHARED_MARKER = ('<p class="handbok-markering handbok-markering--gemensamt">'
                  '<strong>Gemensamt behov</strong> – identifierat av två eller fler förvaltningar.</p>')
 NO_INITIATIVE_MARKER = ('<p class="handbok-markering handbok-markering--ingen-insats">'
                         '<span class="handbok-ikon" aria-hidden="true">○</span> '
-                        '<strong>Ingen insats ännu</strong> – ingen insats i portföljen möter behovet.</p>')
+                        '<strong>Ingen insats</strong> – ingen insats i portföljen möter behovet.</p>')
+NO_INITIATIVE_SILENCE = "Ingen insats i portföljen är kopplad till behovet, och källan nämner ingen."
+INTERPRETED = ' <span class="handbok-proveniens handbok-proveniens--tolkning">(redaktionens tolkning)</span>'
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +35,7 @@ def portfolio():
 
 
 def test_initiative_page_summary_links_and_sections(portfolio) -> None:
-    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), as_of=AS_OF)
+    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), portfolio, as_of=AS_OF)
     assert page.startswith('---\ntitle: "Cytostatikakörkort"\n---\n\n<nav class="handbok-brodsmulor" '
                            'aria-label="Du är här" data-search-exclude><ol><li><a href="../../">Start</a></li><li><a href="../">'
                            'Insatser</a></li><li aria-current="page">Cytostatikakörkort</li></ol></nav>\n\n'
@@ -42,7 +44,10 @@ def test_initiative_page_summary_links_and_sections(portfolio) -> None:
                         ("Period", "2019-03 – 2020-12"), ("Uppdragsägare", "Förvaltningschef"),
                         ("Finansiering", "Omställningsfonden, 1\u202f200\u202f000 kr (Delvis)"),
                         ("Rapportintervall", "Varje månad")]:
-        assert f"<dt>{term}</dt><dd>{value}</dd>" in page
+        assert f"<dt>{term}</dt><dd>{value}" in page
+    assert f"<dt>Typ</dt><dd>Gemensam för flera förvaltningar{INTERPRETED}</dd>" in page
+    assert ('<dt>Organisation</dt><dd><a href="../../organisation/vgr/">Västra Götalandsregionen</a>'
+            '</dd>') in page
     assert ('<dt>Förvaltningar</dt><dd><a href="../../organisation/sahlgrenska/">Sahlgrenska '
             'Universitetssjukhuset</a>, <a href="../../organisation/nu-sjukvarden/">NU-sjukvården</a>'
             '</dd>') in page
@@ -52,21 +57,21 @@ def test_initiative_page_summary_links_and_sections(portfolio) -> None:
     assert page.count('href="../../process/') == 4
     assert "- Fler utbildade" in page
     assert ('<p class="handbok-uppgifter-galler">Uppgifterna gäller oktober 2026 (källa: TLO-samordning i VGR). '
-            "Ingen redaktör har bekräftat dem sedan dess.</p>") in page
+            "Ingen redaktör har bekräftat uppgifterna.</p>") in page
     assert "Uppgifterna behöver bekräftas" not in page and "enligt källan" not in page
     assert "TLO-samordning i VGR (Västra Götalandsregionen, 2020)." in page
 
 
 def test_status_reports_newest_first_and_no_warning_when_fresh(portfolio) -> None:
-    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), as_of=AsOf(dt.date(2026, 11, 1), 12))
+    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), portfolio, as_of=AsOf(dt.date(2026, 11, 1), 12))
     assert page.index("### Rapport 2026-10-01") < page.index("### Rapport 2026-09-01")
     assert "Statusrapport saknas" not in page
 
 
 def test_stale_warning_appears_from_the_day_after_the_due_date(portfolio) -> None:
     insats = portfolio.insats("cytostatikakorkort")  # monthly, latest 2026-10-01 -> due 2026-11-01
-    assert "Statusrapport saknas" not in render_initiative_page(insats, as_of=AsOf(dt.date(2026, 11, 1), 12))
-    page = render_initiative_page(insats, as_of=AsOf(dt.date(2026, 11, 2), 12))
+    assert "Statusrapport saknas" not in render_initiative_page(insats, portfolio, as_of=AsOf(dt.date(2026, 11, 1), 12))
+    page = render_initiative_page(insats, portfolio, as_of=AsOf(dt.date(2026, 11, 2), 12))
     assert ('!!! warning "Statusrapport saknas sedan 2026-11-01"\n\n    Senaste rapport är från '
             "2026-10-01; överenskommet intervall: varje månad.") in page
 
@@ -74,13 +79,20 @@ def test_stale_warning_appears_from_the_day_after_the_due_date(portfolio) -> Non
 def test_stale_warning_without_any_report(portfolio) -> None:
     insats = dataclasses.replace(portfolio.insats("fientlig-insats"), statusrapporter=(),
                                  rapportintervall=Rapportintervall.ARSVIS)  # start 2025 -> due 2026-01-02
-    page = render_initiative_page(insats, as_of=AS_OF)
+    page = render_initiative_page(insats, portfolio, as_of=AS_OF)
     assert '"Statusrapport saknas sedan 2026-01-02"' in page and "Ingen statusrapport har lämnats" in page
 
 
 def test_missing_goals_and_risks_are_stated(portfolio) -> None:
-    page = render_initiative_page(portfolio.insats("utan-effektmal"), as_of=AS_OF)
-    assert '!!! warning "Effektmål saknas"' in page
+    """The source's silence is stated as such; only a confirmed record is warned (issue 24, P4)."""
+    page = render_initiative_page(portfolio.insats("utan-effektmal"), portfolio, as_of=AS_OF)
+    assert '!!! warning "Effektmål saknas"' not in page
+    assert "\nKällan anger inga effektmål.\n" in page and "\nKällan anger inga risker.\n" in page
+    assert "\nKällan anger inga statusrapporter.\n" in page
+    assert "<dt>Uppdragsägare</dt><dd>Källan anger inte</dd>" in page
+    confirmed = dataclasses.replace(portfolio.insats("utan-effektmal"), senast_granskad=dt.date(2026, 6, 1))
+    page = render_initiative_page(confirmed, portfolio, as_of=AS_OF)
+    assert '!!! warning "Effektmål saknas"\n\n    Insatsen har inga effektmål angivna.\n' in page
     assert "Inga risker registrerade." in page and "Inga statusrapporter registrerade." in page
 
 
@@ -91,7 +103,7 @@ def test_risks_are_ranked_highest_first_with_ties_by_consequence() -> None:
 
 
 def test_risk_table_rows_in_rank_order(portfolio) -> None:
-    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), as_of=AS_OF)
+    page = render_initiative_page(portfolio.insats("cytostatikakorkort"), portfolio, as_of=AS_OF)
     table = re.search(r'<table class="handbok-risker">.*?</table>', page).group(0)
     assert re.findall(r'<th scope="row">(R\d)</th>', table) == ["R2", "R3", "R1"]
     assert "<td>12 (Hög)</td>" not in table and ">12 (Hög)</td>" in table
@@ -102,7 +114,10 @@ def test_shared_need_marker_only_for_two_or_more_units(portfolio) -> None:
     single = render_need_page(portfolio.behov_by_id("ensamt-behov"), portfolio, as_of=AS_OF)
     assert SHARED_MARKER in shared and SHARED_MARKER not in single
     assert "- [Cytostatikakörkort](../insatser/cytostatikakorkort.md)" in shared
-    assert NO_INITIATIVE_MARKER in single and NO_INITIATIVE_MARKER not in shared
+    assert NO_INITIATIVE_SILENCE in single and NO_INITIATIVE_SILENCE not in shared
+    assert "Ingen insats ännu" not in single and NO_INITIATIVE_MARKER not in single
+    confirmed = dataclasses.replace(portfolio.behov_by_id("ensamt-behov"), senast_granskad=dt.date(2026, 6, 1))
+    assert NO_INITIATIVE_MARKER in render_need_page(confirmed, portfolio, as_of=AS_OF)
 
 
 def test_unit_page_lists_parent_children_needs_and_initiatives(portfolio) -> None:
@@ -120,13 +135,19 @@ def test_unit_page_lists_parent_children_needs_and_initiatives(portfolio) -> Non
 def test_portfolio_page_figures_attention_and_shared_needs(portfolio) -> None:
     page = render_portfolio_page(portfolio, as_of=AS_OF)
     assert "Sammanställd 2026-11-23" in page
-    assert '<tr><th scope="row">Pågår</th><td>2</td><td>0</td><td>2</td></tr>' in page
-    assert '<tr><th scope="row">Planerad</th><td>1</td><td>0</td><td>1</td></tr>' in page
-    assert "<strong>1</strong> av 3 behov (33 %) har ingen insats registrerad." in page
-    assert "<strong>3</strong> av 3 insatser och <strong>3</strong> av 3 behov har uppgifter" in page
-    assert page.count('<tr data-forvaltning=') == 3
-    assert ('<tr data-forvaltning="sahlgrenska nu-sjukvarden" data-fas="infora" data-status="pagar" '
-            'data-halsa="enligt-plan" data-aktualitet="bekraftad">') in page
+    assert '<tr><th scope="row">Pågår</th><td>2</td></tr>' in page  # confirmed only: no "Totalt"
+    assert '<tr><th scope="row">Planerad</th><td>1</td></tr>' in page
+    assert "Totalt" not in page
+    assert "I portföljen är 1 av 3 behov inte kopplade till någon insats." in page
+    assert "Alla 3 insatser och 3 behov har uppgifter" in page
+    assert page.count('<tr data-organisation="vgr" data-forvaltning=') == 3
+    assert ('<tr data-organisation="vgr" data-forvaltning="sahlgrenska nu-sjukvarden" data-fas="infora" '
+            'data-status="pagar" data-halsa="enligt-plan" data-aktualitet="bekraftad">') in page
+    attention = page[page.index("{#kraver-uppmarksamhet}"):page.index("{#exporter}")]
+    assert "Effektmål saknas" not in attention and "Statusrapport saknas" not in attention  # unconfirmed
+    portfolio = dataclasses.replace(portfolio, insatser=tuple(
+        dataclasses.replace(i, senast_granskad=dt.date(2026, 6, 1)) for i in portfolio.insatser))
+    page = render_portfolio_page(portfolio, as_of=AS_OF)
     attention = page[page.index("{#kraver-uppmarksamhet}"):page.index("{#exporter}")]
     assert "[Utan effektmål](../insatser/utan-effektmal.md): Effektmål saknas" in attention
     assert ("[Cytostatikakörkort](../insatser/cytostatikakorkort.md): Statusrapport saknas sedan "
@@ -168,7 +189,7 @@ def test_macros_list_initiatives_per_step_and_role(portfolio) -> None:
     DATA = page_macros.MacroData(portfolio, AS_OF)
     step = page_macros.insatser_i_fas(DATA, "infora")
     assert "- [Cytostatikakörkort](../insatser/cytostatikakorkort.md)" in step
-    assert "Ingen insats i portföljen har bekräftade uppgifter" in page_macros.insatser_i_fas(
+    assert "Det finns inga bekräftade uppgifter om insatser i steget" in page_macros.insatser_i_fas(
         DATA, Fas.FORVALTA_OCH_FOLJA_UPP.value)
     owner = page_macros.roll_forekomster(DATA, "uppdragsagare")
     assert "[Cytostatikakörkort](../insatser/cytostatikakorkort.md) (Införa) – uppdragsägare: Förvaltningschef" in owner
@@ -202,7 +223,7 @@ def _unknown_and_stale(portfolio):
 
 def test_unknown_values_show_as_uppgift_saknas_everywhere(portfolio) -> None:
     changed = _unknown_and_stale(portfolio)
-    page = render_initiative_page(changed.insats("utan-effektmal"), as_of=AS_OF)
+    page = render_initiative_page(changed.insats("utan-effektmal"), changed, as_of=AS_OF)
     for term in ("Typ", "Fas"):
         assert f"<dt>{term}</dt><dd>Uppgift saknas</dd>" in page
     assert "handbok-status--saknas" in page and "handbok-halsa--saknas" in page
@@ -212,7 +233,9 @@ def test_unknown_values_show_as_uppgift_saknas_everywhere(portfolio) -> None:
     for name in ("fas", "status", "halsa"):
         select = overview[overview.index(f'id="pf-{name}"'):]
         assert '<option value="saknas">Uppgift saknas</option>' in select[:select.index("</select>")]
-    assert '<tr><th scope="row">Uppgift saknas</th><td>0</td><td>1</td><td>1</td></tr>' in overview
+    assert ("Ingen av de 3 insatserna och 3 behoven har bekräftade uppgifter; de bygger på en källa "
+            "från 2019. Därför visas inga siffror om fas, status eller läge") in overview
+    assert "handbok-nyckeltal-grid" not in overview
     assert "<tr><td>Uppgift saknas</td><td>Utan effektmål</td>" in overview  # the timeline, no step
 
 
@@ -225,31 +248,31 @@ def test_stale_information_needs_confirmation_and_is_never_called_current(portfo
     """Information from "2019" holds until 2019-12-31 and is current for 12 months after that."""
     changed, as_of = _unknown_and_stale(portfolio), AsOf(today, 12)
     overview = render_portfolio_page(changed, as_of=as_of)
-    reason = ("[Cytostatikakörkort](../insatser/cytostatikakorkort.md): Uppgifterna behöver bekräftas "
-              "(de gäller 2019, aldrig bekräftade)")
-    need_reason = "[Körkort för cytostatika](../behov/cytostatika.md): Uppgifterna behöver bekräftas"
-    assert (reason in _attention(overview)) is stale
-    assert (need_reason in _attention(overview)) is stale
+    waiting = ("Väntar på bekräftelse av en redaktör:\n\n- [Västra Götalandsregionen](../organisation/vgr.md): "
+               "3 insatser och 3 behov, en källa från 2019\n")
+    assert (waiting in _attention(overview)) is stale
+    assert "Cytostatikakörkort" not in _attention(overview)  # its end date is no signal while unconfirmed
     assert ('data-aktualitet="aldre"' in overview) is stale
-    assert ("<strong>0</strong> av 3 insatser" in overview) is stale
-    page = render_initiative_page(changed.insats("cytostatikakorkort"), as_of=as_of)
+    assert ("Ingen av de 3 insatserna och 3 behoven har bekräftade uppgifter" in overview) is stale
+    page = render_initiative_page(changed.insats("cytostatikakorkort"), changed, as_of=as_of)
     assert ('!!! warning "Uppgifterna behöver bekräftas"' in page) is stale
     assert ("(insatsens steg nu)" in page) is not stale
-    assert ("(insatsens steg enligt källan, 2019)" in page) is stale
-    assert ('<span class="handbok-enligt-kallan">(enligt källan, 2019)</span>' in page) is stale
+    assert ("(insatsens steg, obekräftat, källa från 2019)" in page) is stale
+    assert "enligt källan" not in page and INTERPRETED.strip("'") in page
     data = page_macros.MacroData(changed, as_of)
     step = page_macros.insatser_i_fas(data, "infora")
     current_list = step.split("enligt äldre uppgifter")[0]
     assert ("Cytostatikakörkort" in current_list) is not stale
     assert ("1 insatser var i steget enligt äldre uppgifter" in step) is stale
     figures = page_macros.nyckeltal(data)
-    assert (f"varav **{0 if stale else 3}** med uppgifter som bekräftats" in figures)
-    assert (f"- **{3 if stale else 0}** insatser bygger på äldre uppgifter" in figures)
+    assert ("- Ingen av de **3** insatserna har uppgifter som en redaktör har bekräftat; de bygger på "
+            "en källa från 2019. Vi vet därför inte hur många som pågår i dag." in figures) is stale
+    assert ("varav **3** med uppgifter som bekräftats" in figures) is not stale
 
 
 def test_a_confirmation_makes_old_information_current_again(portfolio) -> None:
     changed = _unknown_and_stale(portfolio)
     confirmed = dataclasses.replace(changed.insats("cytostatikakorkort"), senast_granskad=dt.date(2026, 6, 1))
-    page = render_initiative_page(confirmed, as_of=AS_OF)
+    page = render_initiative_page(confirmed, portfolio, as_of=AS_OF)
     assert "Senast bekräftade av en redaktör 1 juni 2026." in page
     assert "Uppgifterna behöver bekräftas" not in page and "(insatsens steg nu)" in page

@@ -79,8 +79,8 @@ def test_overdue_items_on_fixtures_oldest_first() -> None:
     items = overdue_items(PAGES, PORTFOLIO, AsOf(D(2026, 12, 1), 12))
     assert [(i.path, i.kind, i.ansvarig, i.granskas_senast) for i in items] == [
         ("docs/process/bereda.md", "sida", "Beredningsgruppen", D(2025, 11, 30)),
-        ("data/behov/spss.yaml", "behov", "Skaraborgs Sjukhus", D(2026, 2, 28)),
-        ("data/insatser/korkort.yaml", "insats", "Förvaltningsledningen", D(2026, 6, 1)),
+        ("data/behov/spss.yaml", "behov", "Redaktionen för Förändringshandboken", D(2026, 2, 28)),
+        ("data/insatser/korkort.yaml", "insats", "Redaktionen för Förändringshandboken", D(2026, 6, 1)),
         ("docs/roller/chef.md", "sida", "HR-strategerna", D(2026, 11, 30)),
     ]
 
@@ -105,11 +105,14 @@ def test_entries_cover_pages_records_and_units_with_urls() -> None:
         ("process/bereda/", "sida"), ("roller/chef/", "sida")]
 
 
-def test_shorter_interval_lists_more_and_records_fall_back_to_units() -> None:
+def test_shorter_interval_lists_more_and_the_editors_own_every_record() -> None:
+    """The organisations a record is about are no owners of it (issue 24, V26)."""
     items = overdue_items(PAGES, PORTFOLIO, AsOf(D(2026, 12, 1), 3))
     owners = {i.path: i.ansvarig for i in items}
-    assert owners["data/insatser/c1-utbildning.yaml"] == (
-        "Sahlgrenska Universitetssjukhuset, Skaraborgs Sjukhus")
+    assert owners["data/insatser/c1-utbildning.yaml"] == "Redaktionen för Förändringshandboken"
+    organisations = {i.path: i.organisation for i in items}
+    assert organisations["data/insatser/c1-utbildning.yaml"] == "Sahlgrenska Universitetssjukhuset, Skaraborgs Sjukhus"
+    assert organisations["docs/process/bereda.md"] is None
     assert len(items) == 8
 
 
@@ -124,7 +127,7 @@ def test_render_table_exact() -> None:
         "| Skulle granskas senast | Senast granskad | Uppgifterna gäller | Typ | Titel | Ansvarig | Fil |\n"
         "| --- | --- | --- | --- | --- | --- | --- |\n"
         "| 2025-11-30 | 2024-11-30 | – | sida | Bereda | Beredningsgruppen | `docs/process/bereda.md` |\n"
-        "| 2026-02-28 | 2025-02-28 | 2017-06-13 | behov | Behov \\| med streck | Skaraborgs Sjukhus | "
+        "| 2026-02-28 | 2025-02-28 | 2017-06-13 | behov | Behov \\| med streck | Redaktionen för Förändringshandboken | "
         "`data/behov/spss.yaml` |\n"
         "\n"
         "2 att granska.\n"
@@ -146,3 +149,12 @@ def test_notice_on_overdue_page(reviewed: object) -> None:
 @pytest.mark.parametrize("reviewed", [D(2025, 5, 1), None, "", "inte ett datum", 2025])
 def test_no_notice_when_recent_or_unknown(reviewed: object) -> None:
     assert overdue_notice(reviewed, D(2026, 5, 1), 12) is None
+
+
+def test_render_table_says_when_a_records_source_has_no_date() -> None:
+    undated = dataclasses.replace(_insats("odaterad", None), uppgifterna_galler=None)
+    portfolio = dataclasses.replace(PORTFOLIO, insatser=(undated,), behov=(), enheter=PORTFOLIO.enheter)
+    as_of = AsOf(D(2026, 3, 1), 12)
+    table = render_table(overdue_items([], portfolio, as_of), as_of=as_of)
+    assert ("| – | aldrig | källan anger inget datum | insats | Insats odaterad | "
+            "Redaktionen för Förändringshandboken | `data/insatser/odaterad.yaml` |") in table

@@ -95,6 +95,15 @@ def test_records_show_their_information_date_and_never_confirmed() -> None:
     assert not page[3].startswith("  - Uppgifterna gäller")
 
 
+def test_a_record_whose_source_has_no_date_says_so() -> None:
+    """Issue 24 (V1): no invented year, and no 'uppgift saknas' for a source's silence."""
+    undated = _sidor(_page("insatser/tlo/", "TLO", "Redaktionen för Förändringshandboken", None,
+                           typ="insats", senast=None, galler=None))
+    _, body = review_issue(undated)
+    assert "  - Skulle granskas senast: genast (källan saknar datum)\n" in body
+    assert "  - Uppgifterna gäller: källan anger inget datum\n" in body
+
+
 def test_markdown_in_titles_is_escaped() -> None:
     _, body = review_issue(SIDOR)
     assert "[Kompetens \\[äldre\\]](</behov/kompetens/>)" in body

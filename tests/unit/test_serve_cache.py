@@ -136,7 +136,7 @@ def test_exports_kept_per_record_are_what_json_dumps_and_csv_write_for_the_whole
     portfolio = sample_portfolio()
     whole = {"format": exports.INSATSER_FORMAT, "version": exports.FORMAT_VERSION,
              "avser_datum": AS_OF.today.isoformat(),
-             "insatser": [exports.initiative_record(i, AS_OF) for i in sorted(portfolio.insatser, key=lambda i: i.id)]}
+             "insatser": [exports.initiative_record(i, portfolio, AS_OF) for i in sorted(portfolio.insatser, key=lambda i: i.id)]}
     assert exports.initiatives_json(portfolio, as_of=AS_OF) == json.dumps(whole, ensure_ascii=False, indent=1) + "\n"
     empty = exports.json_with_list({"a": 1}, "lista", [])
     assert empty == json.dumps({"a": 1, "lista": []}, ensure_ascii=False, indent=1) + "\n"

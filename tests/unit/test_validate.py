@@ -71,7 +71,7 @@ def test_unknown_field_suggests_the_closest_name(tmp_path: Path) -> None:
 
 
 def test_unknown_field_without_close_match_lists_allowed_fields(tmp_path: Path) -> None:
-    found = located(tmp_path, {("kalla", "k"): "id: k\ntitel: T\nbeskrivning: B\nxyz: 1\n"})
+    found = located(tmp_path, {("kalla", "k"): "id: k\ntitel: T\nbeskrivning: B\nxyz: 1\nar: 2017\n"})
     assert found == [("data/kallor/k.yaml", 5, 1, "okänt fält 'xyz' — tillåtna fält är: ar, "
                       "beskrivning, id, titel, utgivare")]
 
@@ -284,7 +284,7 @@ def test_all_problems_of_all_files_are_reported_sorted(tmp_path: Path) -> None:
     found = located(tmp_path, {
         ("insats", "i"): insats(status="klar", fas="fas1"),
         ("behov", "b"): b"- en lista\n",
-        ("kalla", "k"): "id: k\ntitel: no\nbeskrivning: B\n",
+        ("kalla", "k"): "id: k\ntitel: no\nbeskrivning: B\nar: 2017\n",
     })
     assert [(path, line) for path, line, _, _ in found] == [
         (B, 1), ("data/insatser/i.yaml", 6), (I, 7), ("data/kallor/k.yaml", 3)]
@@ -333,3 +333,37 @@ def test_a_cycle_of_parent_units_is_reported_at_each_overordnad(tmp_path: Path) 
         ("data/organisation/u.yaml", 5, 13, "fältet 'overordnad' bildar en cirkel (u → r → u); "
          "en enhet kan inte vara överordnad sig själv"),
     ]
+
+
+def test_a_quote_needs_the_value_it_quotes_for(tmp_path: Path) -> None:
+    """Issue 24: `citat` holds the source's sentence for a value the record has."""
+    body = insats('citat:\n  status: "som väntas pågå"\n  halsa: "delvis fått stå tillbaka"\n')
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 16, 3, "'citat' → 'halsa' citerar källan för fältet 'halsa', men posten har inget värde i "
+                   "'halsa'; ta bort citatet eller fyll i fältet")]
+    portfolio, problems = check(tmp_path, {("insats", "i"): body.replace("  halsa: \"delvis fått stå tillbaka\"\n", "")})
+    assert problems == [] and portfolio.insats("i").citat == (("status", "som väntas pågå"),)
+
+
+def test_a_quote_for_an_unknown_field_suggests_the_closest(tmp_path: Path) -> None:
+    body = insats('citat:\n  stauts: "som väntas pågå"\n')
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 15, 3, "okänt fält 'stauts' — menade du 'status'?")]
+
+
+def test_no_invented_date_for_a_source_without_one(tmp_path: Path) -> None:
+    """V1: a source without `ar` has no date; the record may not give one."""
+    undated = {("kalla", "k"): "id: k\ntitel: Källa\nbeskrivning: En källa utan datum.\n"}
+    assert located(tmp_path, {**undated, ("enhet", "r"): "id: r\nnamn: Region R\ntyp: region\nkalla: k\n",
+                              ("enhet", "u"): "id: u\nnamn: U\ntyp: sjukhus\nregion: r\nkalla: k\n",
+                              ("behov", "b"): BASE[("behov", "b")].replace("uppgifterna_galler: 2017-06-13\n", "")}) == [
+        (I, 13, 21, "källan 'k' anger inget datum, så posten kan inte ha 'uppgifterna_galler'; ta bort "
+                    "fältet (sidan visar då \"Källan anger inget datum\") eller ange källans år i fältet 'ar' "
+                    "i källans fil")]
+
+
+def test_a_dated_source_needs_the_records_date(tmp_path: Path) -> None:
+    body = insats().replace("uppgifterna_galler: 2017-06-13\n", "")
+    assert located(tmp_path, {("insats", "i"): body}) == [
+        (I, 2, 1, "källan 'k' är från 2017: ange källans datum i fältet 'uppgifterna_galler', så exakt "
+                  "som källan anger det")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from handbok.currency import AsOf, Dated
-from handbok.model import Behov, Halsa, Insats, Status
+from handbok.model import Behov, Halsa, Insats, Status, quote_for
 
 
 def report_missing_since(insats: Insats, build_date: dt.date) -> dt.date | None:
@@ -36,22 +36,39 @@ def is_past_end(insats: Insats, build_date: dt.date) -> bool:
 
 
 def confirmation_reason(record: Dated, as_of: AsOf) -> str | None:
-    """The reason a record whose information is older than the review interval is listed."""
-    if as_of.is_current(record):
-        return None
+    """The reason a confirmed record whose confirmation is older than the review interval is listed.
+
+    A record no editor has confirmed is not listed one by one: the portfolio groups those per
+    organisation as waiting for confirmation (issue 24).
+    """
     reviewed = record.senast_granskad
-    since = (f"senast bekräftade {reviewed.isoformat()}" if reviewed is not None
-             else "aldrig bekräftade")
-    information = record.uppgifterna_galler.iso() if record.uppgifterna_galler else "datum saknas"
-    return f"Uppgifterna behöver bekräftas (de gäller {information}, {since})"
+    if reviewed is None or as_of.is_current(record):
+        return None
+    return f"Uppgifterna bekräftades senast {reviewed.isoformat()} och behöver bekräftas igen"
+
+
+def source_signals(insats: Insats) -> list[str]:
+    """What an unconfirmed record's source itself names as a deviation from the plan, with the
+    sentence it rests on: a real signal stays visible though nobody has confirmed it (C3)."""
+    if insats.halsa not in (Halsa.RISK, Halsa.ALLVARLIG_AVVIKELSE) or insats.status is Status.AVSLUTAD:
+        return []
+    quote = quote_for(insats.citat, "halsa")
+    basis = f"tolkning av källan: ”{quote}”" if quote else "redaktionens tolkning"
+    return [f"Läge: {insats.halsa.label} ({basis})"]
 
 
 def attention_reasons(insats: Insats, as_of: AsOf) -> list[str]:
-    """Swedish reasons, in a fixed order; empty when the initiative needs no attention."""
+    """Swedish reasons, in a fixed order; empty when the initiative needs no attention.
+
+    Only a confirmed record is held to what it should have (reports, effect goals, an end it
+    has passed): for an unconfirmed one the source's silence or forecast is no shortcoming.
+    """
+    if insats.senast_granskad is None:
+        return source_signals(insats)
     build_date = as_of.today
     reasons = [reason] if (reason := confirmation_reason(insats, as_of)) else []
     if insats.halsa in (Halsa.RISK, Halsa.ALLVARLIG_AVVIKELSE) and insats.status is not Status.AVSLUTAD:
-        reasons.append(f"Hälsa: {insats.halsa.label}")
+        reasons.append(f"Läge: {insats.halsa.label}")
     missing = report_missing_since(insats, build_date)
     if missing is not None:
         reasons.append(f"Statusrapport saknas sedan {missing.isoformat()}")

@@ -8,9 +8,9 @@ from functools import lru_cache
 from handbok.currency import AsOf, Dated
 from handbok.kept import kept
 from handbok.kinds import Kind
-from handbok.model import Behov, Finansiering, Insats, Kalla, PartialDate, Period
+from handbok.model import Behov, Enhet, EnhetTyp, Finansiering, Insats, Kalla, PartialDate, Period, quote_for
 from handbok.render.badges import health_badge, need_status_badge, status_badge
-from handbok.render.links import record_link, relative_url
+from handbok.render.links import record_html_link, record_link, relative_url
 from handbok.render.templating import fragment, markup
 
 
@@ -98,16 +98,47 @@ def _date_or_none(date: PartialDate | dt.date | None) -> str | None:
     return swedish_date(date) if date else None
 
 
+def source_date_text(date: PartialDate | None) -> str:
+    """'källa från 13 juni 2017', or that the source gives no date (never an invented year, issue 24)."""
+    return f"källa från {swedish_date(date)}" if date is not None else "källan anger inget datum"
+
+
 def as_of_note(record: Dated, as_of: AsOf) -> str:
-    """'(enligt källan, 2019)' after a value whose record is not confirmed as current, else ''."""
+    """After a value in a list: '(obekräftat, källa från 2019)' or '(bekräftat 3 mars 2025)' while
+    the record is not current; '' when an editor's confirmation is within the interval."""
     if as_of.is_current(record):
         return ""
-    return _as_of_note(swedish_date(record.uppgifterna_galler))
+    if record.senast_granskad is not None:
+        return _as_of_note(f"bekräftat {swedish_date(record.senast_granskad)}")
+    return _as_of_note(f"obekräftat, {source_date_text(record.uppgifterna_galler)}")
 
 
 @lru_cache(maxsize=1024)  # the same few dates follow hundreds of values
-def _as_of_note(date: str) -> str:
-    return fragment("_partials/as_of_note.html.j2", date=date)
+def _as_of_note(text: str) -> str:
+    return fragment("_partials/as_of_note.html.j2", text=text)
+
+
+def provenance_note(record: Insats | Behov, field_name: str) -> str:
+    """What a value on a record page rests on (issue 24): an editor's confirmation and its date,
+    the source's own sentence (a quoted interpretation), or else the editors' interpretation."""
+    if record.senast_granskad is not None:
+        return _provenance_note("bekraftat", f"bekräftat {swedish_date(record.senast_granskad)}", None)
+    quote = quote_for(record.citat, field_name)
+    if quote is not None:
+        return _provenance_note("citat", "tolkning av källan", quote)
+    return _provenance_note("tolkning", "redaktionens tolkning", None)
+
+
+@lru_cache(maxsize=1024)
+def _provenance_note(kind: str, text: str, quote: str | None) -> str:
+    return fragment("_partials/provenance_note.html.j2", kind=kind, text=text, quote=quote)
+
+
+def organisation_text(organisations: tuple[Enhet, ...], *, root_url: str) -> str:
+    """The organisations (regions or equivalent) a record belongs to, linked; one that is not a
+    region says that its source does not name the region (Regionhälsan, issue 24)."""
+    return fragment("_partials/organisations.html.j2", organisations=[
+        (markup(record_html_link(o, root_url=root_url)), o.typ is not EnhetTyp.REGION) for o in organisations])
 
 
 def currency_block(record: Dated, kalla: Kalla, as_of: AsOf) -> str:
@@ -124,10 +155,11 @@ def currency_block(record: Dated, kalla: Kalla, as_of: AsOf) -> str:
 
 @kept(maxsize=1 << 14)  # indexes and unit pages list every record (issue 15: kept under serve)
 def initiative_line(insats: Insats, as_of: AsOf, *, root: str) -> str:
-    """'[Titel](…) – status, hälsa' and the as-of note: one initiative in a Markdown list."""
+    """'[Titel](…) – status, läge' and the as-of note: one initiative in a Markdown list."""
     return fragment("_partials/initiative_line.md.j2", link=markup(record_link(insats, root=root)),
                     status=markup(status_badge(insats.status)), health=markup(health_badge(insats.halsa)),
-                    note=markup(as_of_note(insats, as_of)))
+                    unknown=insats.status is None and insats.halsa is None,
+                    health_known=insats.halsa is not None, note=markup(as_of_note(insats, as_of)))
 
 
 @kept(maxsize=1 << 14)  # see initiative_line

@@ -4,7 +4,10 @@ JSON: `{"format": "forandringshandboken/insatser", "version": 2, "avser_datum": 
 (and likewise `behov`); enum fields hold the YAML tokens or null where the source does not
 say, dates are ISO 8601 (partial dates as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD).
 Version 2 (issue 12): typ/fas/status may be null, `uppgifterna_galler` and `aktuell` added,
-`senast_granskad` null until an editor confirms the record. CSV: UTF-8 with BOM, semicolon
+`senast_granskad` null until an editor confirms the record. Version 3 (issue 24): `organisationer`
+(the ids of the regions or equivalent the record's units belong to) and `citat` (the source's
+sentence per value) added, `uppgifterna_galler` null when the source gives no date; in CSV the
+column `organisation` (names) added and `hälsa`/`hälsokommentar` renamed `läge`/`lägeskommentar`. CSV: UTF-8 with BOM, semicolon
 separated, every field quoted, enum fields as Swedish labels, lists joined with newlines; a
 cell that would start with =, +, - or @ (also after whitespace, also full-width) gets a
 leading apostrophe so Excel never runs it as a formula.
@@ -19,10 +22,10 @@ import json
 
 from handbok.currency import AsOf, Dated
 from handbok.kept import kept
-from handbok.model import Behov, Insats, LabelledEnum, PartialDate, Portfolio
+from handbok.model import Behov, Enhet, Insats, LabelledEnum, PartialDate, Portfolio
 from handbok.render.badges import label
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 INSATSER_FORMAT = "forandringshandboken/insatser"
 BEHOV_FORMAT = "forandringshandboken/behov"
 # Full-width signs too: Excel reads ＝＋－＠ as formula starts, after any leading whitespace.
@@ -45,7 +48,11 @@ def _currency(record: Dated, as_of: AsOf) -> dict[str, object]:
             "aktuell": as_of.is_current(record)}
 
 
-def initiative_record(insats: Insats, as_of: AsOf) -> dict[str, object]:
+def initiative_record(insats: Insats, portfolio: Portfolio, as_of: AsOf) -> dict[str, object]:
+    return _initiative_record(insats, portfolio.organisations_of(insats), as_of)
+
+
+def _initiative_record(insats: Insats, organisations: tuple[Enhet, ...], as_of: AsOf) -> dict[str, object]:
     finansiering = insats.finansiering
     return {
         "id": insats.id,
@@ -58,6 +65,8 @@ def initiative_record(insats: Insats, as_of: AsOf) -> dict[str, object]:
         "status": _value(insats.status),
         "halsa": _value(insats.halsa),
         "halsokommentar": insats.halsokommentar,
+        "citat": dict(insats.citat),
+        "organisationer": [o.id for o in organisations],
         "forvaltningar": [u.id for u in insats.forvaltningar],
         "behov": [b.id for b in insats.behov],
         "uppdragsagare": insats.uppdragsagare,
@@ -80,19 +89,22 @@ def initiative_record(insats: Insats, as_of: AsOf) -> dict[str, object]:
 
 
 def need_record(need: Behov, portfolio: Portfolio, as_of: AsOf) -> dict[str, object]:
-    return _need_record(need, _initiative_ids(need, portfolio), as_of)
+    return _need_record(need, _initiative_ids(need, portfolio), portfolio.organisations_of(need), as_of)
 
 
-def _need_record(need: Behov, initiatives: tuple[str, ...], as_of: AsOf) -> dict[str, object]:
+def _need_record(need: Behov, initiatives: tuple[str, ...], organisations: tuple[Enhet, ...],
+                 as_of: AsOf) -> dict[str, object]:
     return {
         "id": need.id,
         "url": need.url,
         "titel": need.titel,
         "beskrivning": need.beskrivning,
         "malgrupp": need.malgrupp,
+        "organisationer": [o.id for o in organisations],
         "forvaltningar": [u.id for u in need.forvaltningar],
         "gemensamt": need.is_shared,
         "status": _value(need.status),
+        "citat": dict(need.citat),
         "prioritet": need.prioritet.value if need.prioritet else None,
         "kostnad_kr": need.kostnad_kr,
         "insatser": list(initiatives),
@@ -123,25 +135,26 @@ def item_json(record: dict[str, object]) -> str:
 
 
 @kept(maxsize=1 << 14)
-def _initiative_json(insats: Insats, as_of: AsOf) -> str:
-    return item_json(initiative_record(insats, as_of))
+def _initiative_json(insats: Insats, organisations: tuple[Enhet, ...], as_of: AsOf) -> str:
+    return item_json(_initiative_record(insats, organisations, as_of))
 
 
 @kept(maxsize=1 << 14)
-def _need_json(need: Behov, initiatives: tuple[str, ...], as_of: AsOf) -> str:
-    return item_json(_need_record(need, initiatives, as_of))
+def _need_json(need: Behov, initiatives: tuple[str, ...], organisations: tuple[Enhet, ...], as_of: AsOf) -> str:
+    return item_json(_need_record(need, initiatives, organisations, as_of))
 
 
 def initiatives_json(portfolio: Portfolio, *, as_of: AsOf) -> str:
     return json_with_list({"format": INSATSER_FORMAT, "version": FORMAT_VERSION,
                             "avser_datum": as_of.today.isoformat()}, "insatser",
-                           [_initiative_json(i, as_of) for i in sorted(portfolio.insatser, key=lambda i: i.id)])
+                           [_initiative_json(i, portfolio.organisations_of(i), as_of)
+                            for i in sorted(portfolio.insatser, key=lambda i: i.id)])
 
 
 def needs_json(portfolio: Portfolio, *, as_of: AsOf) -> str:
     return json_with_list({"format": BEHOV_FORMAT, "version": FORMAT_VERSION,
                             "avser_datum": as_of.today.isoformat()}, "behov",
-                           [_need_json(b, _initiative_ids(b, portfolio), as_of)
+                           [_need_json(b, _initiative_ids(b, portfolio), portfolio.organisations_of(b), as_of)
                             for b in sorted(portfolio.behov, key=lambda b: b.id)])
 
 
@@ -171,7 +184,7 @@ def _csv_line(row: list[object]) -> str:
 
 
 INITIATIVE_COLUMNS = [
-    "id", "titel", "sammanfattning", "typ", "fas", "status", "hälsa", "hälsokommentar",
+    "id", "titel", "sammanfattning", "organisation", "typ", "fas", "status", "läge", "lägeskommentar",
     "förvaltningar", "behov", "uppdragsägare", "projektledare", "start", "slut",
     "finansiering", "belopp_kr", "effektmål", "antal_risker", "högsta_riskvärde",
     "rapportintervall", "senaste_statusrapport", "källa", "uppgifterna_gäller", "senast_granskad",
@@ -180,15 +193,15 @@ INITIATIVE_COLUMNS = [
 
 
 def initiatives_csv(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    return _csv(INITIATIVE_COLUMNS, [_initiative_csv(i, as_of)
+    return _csv(INITIATIVE_COLUMNS, [_initiative_csv(i, portfolio.organisations_of(i), as_of)
                                      for i in sorted(portfolio.insatser, key=lambda i: i.id)])
 
 
 @kept(maxsize=1 << 14)  # see _initiative_json
-def _initiative_csv(i: Insats, as_of: AsOf) -> str:
+def _initiative_csv(i: Insats, organisations: tuple[Enhet, ...], as_of: AsOf) -> str:
     latest = i.latest_report
     return _csv_line([
-        i.id, i.titel, i.sammanfattning, label(i.typ), label(i.fas), label(i.status),
+        i.id, i.titel, i.sammanfattning, "\n".join(o.namn for o in organisations), label(i.typ), label(i.fas), label(i.status),
         label(i.halsa), i.halsokommentar, "\n".join(u.id for u in i.forvaltningar),
         "\n".join(b.id for b in i.behov), i.uppdragsagare, i.projektledare,
         _iso(i.period.start), _iso(i.period.slut),
@@ -202,7 +215,7 @@ def _initiative_csv(i: Insats, as_of: AsOf) -> str:
 
 
 NEED_COLUMNS = [
-    "id", "titel", "beskrivning", "målgrupp", "förvaltningar", "gemensamt", "status",
+    "id", "titel", "beskrivning", "målgrupp", "organisation", "förvaltningar", "gemensamt", "status",
     "prioritet", "kostnad_kr", "insatser", "källa", "uppgifterna_gäller", "senast_granskad",
     "aktuell", "url",
 ]
@@ -214,14 +227,15 @@ def _currency_cells(record: Dated, as_of: AsOf) -> list[object]:
 
 
 def needs_csv(portfolio: Portfolio, *, as_of: AsOf) -> str:
-    return _csv(NEED_COLUMNS, [_need_csv(b, _initiative_ids(b, portfolio), as_of)
+    return _csv(NEED_COLUMNS, [_need_csv(b, _initiative_ids(b, portfolio), portfolio.organisations_of(b), as_of)
                                for b in sorted(portfolio.behov, key=lambda b: b.id)])
 
 
 @kept(maxsize=1 << 14)  # see _initiative_json
-def _need_csv(b: Behov, initiatives: tuple[str, ...], as_of: AsOf) -> str:
+def _need_csv(b: Behov, initiatives: tuple[str, ...], organisations: tuple[Enhet, ...], as_of: AsOf) -> str:
     return _csv_line([
-        b.id, b.titel, b.beskrivning, b.malgrupp, "\n".join(u.id for u in b.forvaltningar),
+        b.id, b.titel, b.beskrivning, b.malgrupp, "\n".join(o.namn for o in organisations),
+        "\n".join(u.id for u in b.forvaltningar),
         "ja" if b.is_shared else "nej", label(b.status),
         b.prioritet.label if b.prioritet else None, b.kostnad_kr,
         "\n".join(initiatives), b.kalla.titel,

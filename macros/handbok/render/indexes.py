@@ -13,6 +13,7 @@ from handbok.model import Behov, BehovStatus, Enhet, Fas, Insats, Portfolio
 from handbok.render.badges import UNKNOWN_LABEL, label
 from handbok.render.blocks import initiative_line, need_line
 from handbok.render.links import record_link
+from handbok.render.portfolio import source_span
 from handbok.render.templating import markup, render
 
 INDENT = "    "  # one level of a nested Markdown list
@@ -25,14 +26,14 @@ Value = TypeVar("Value", Fas, BehovStatus)
 
 def _groups(records: Iterable[Record], values: Iterable[Value], value_of: Callable[[Record], Value | None],
             unknown: tuple[str, str], line: Callable[[Record], T]) -> list[tuple[str, str, list[T]]]:
-    """(heading, anchor, lines) per value in order; the unknown value only when some have it."""
+    """(heading, anchor, lines) per value that some record has, in order (L8: no empty sections)."""
     ordered = sorted(records, key=lambda r: r.id)
     steps: list[tuple[Value | None, str, str]] = [(v, v.label, v.value) for v in values]
     steps.append((None, *unknown))
     groups = []
     for value, heading, anchor in steps:
         members = [r for r in ordered if value_of(r) is value]
-        if value is not None or members:
+        if members:
             groups.append((heading, anchor, [line(r) for r in members]))
     return groups
 
@@ -40,7 +41,7 @@ def _groups(records: Iterable[Record], values: Iterable[Value], value_of: Callab
 def render_initiative_index(portfolio: Portfolio, *, as_of: AsOf) -> str:
     """Initiatives by step of the process model; an unknown step only when some have none."""
     groups = _groups(portfolio.insatser, Fas, lambda i: i.fas,
-                     (f"Steg: {UNKNOWN_LABEL.lower()}", "fas-saknas"),
+                     ("Steg okänt", "fas-saknas"),
                      lambda i: markup(initiative_line(i, as_of, root=SECTION_PAGE_ROOT)))
     return render("index_insatser.md.j2", count=len(portfolio.insatser), steps=groups,
                   portfolio_link=SECTION_PAGE_ROOT + PORTFOLIO_PAGE)
@@ -51,7 +52,8 @@ def render_need_index(portfolio: Portfolio, *, as_of: AsOf) -> str:
     groups = _groups(portfolio.behov, BehovStatus, lambda b: b.status,
                      (f"Status: {UNKNOWN_LABEL.lower()}", "status-saknas"),
                      lambda b: (markup(need_line(b, as_of, root=SECTION_PAGE_ROOT)), b.is_shared))
-    return render("index_behov.md.j2", count=len(portfolio.behov), statuses=groups)
+    return render("index_behov.md.j2", count=len(portfolio.behov), statuses=groups,
+                  span=source_span(portfolio.behov))
 
 
 def _tree(units: list[Enhet], portfolio: Portfolio) -> list[tuple[Markup, Markup, str | None]]:
@@ -71,4 +73,6 @@ def _tree(units: list[Enhet], portfolio: Portfolio) -> list[tuple[Markup, Markup
 def render_unit_index(portfolio: Portfolio) -> str:
     known = {u.id for u in portfolio.enheter}
     roots = [u for u in portfolio.enheter if u.overordnad_id not in known]
-    return render("index_organisation.md.j2", count=len(portfolio.enheter), tree=_tree(roots, portfolio))
+    organisations = {portfolio.organisation_of(u).id for u in portfolio.enheter}
+    return render("index_organisation.md.j2", count=len(portfolio.enheter), tree=_tree(roots, portfolio),
+                  organisations=len(organisations), span=source_span(portfolio.enheter))

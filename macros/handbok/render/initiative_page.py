@@ -7,16 +7,18 @@ from functools import lru_cache
 
 from handbok.currency import AsOf
 from handbok.kinds import INSATS, RECORD_PAGE_ROOT, RECORD_PAGE_ROOT_URL
-from handbok.model import Fas, Insats
+from handbok.model import QUOTED_FIELDS, Enhet, Fas, Insats, Portfolio
 from handbok.render.attention import report_missing_since
 from handbok.render.badges import health_badge, label, status_badge
 from handbok.render.blocks import (
-    as_of_note,
     currency_block,
     financing_text,
+    organisation_text,
     page_heading,
     period_text,
+    provenance_note,
     source_citation,
+    source_date_text,
     swedish_date,
 )
 from handbok.render.links import record_link, unit_html_links
@@ -33,8 +35,12 @@ def render_process_position(current: Fas | None, *, root_url: str, marker: str =
 
 
 def _process_position(insats: Insats, as_of: AsOf) -> str:
-    marker = ("insatsens steg nu" if as_of.is_current(insats) else
-              f"insatsens steg enligt källan, {swedish_date(insats.uppgifterna_galler)}")
+    if as_of.is_current(insats):
+        marker = "insatsens steg nu"
+    elif insats.senast_granskad is not None:
+        marker = f"insatsens steg, bekräftat {swedish_date(insats.senast_granskad)}"
+    else:
+        marker = f"insatsens steg, obekräftat, {source_date_text(insats.uppgifterna_galler)}"
     return render_process_position(insats.fas, root_url=RECORD_PAGE_ROOT_URL, marker=marker)
 
 
@@ -45,11 +51,12 @@ def _reports(insats: Insats) -> list[dict[str, object]]:
              "text": markup(render_richtext(report.text))} for report in reports]
 
 
-def _summary_values(insats: Insats, as_of: AsOf) -> dict[str, object]:
+def _summary_values(insats: Insats, organisations: tuple[Enhet, ...]) -> dict[str, object]:
     return {
         "labels": {"typ": label(insats.typ), "fas": label(insats.fas),
                    "rapportintervall": label(insats.rapportintervall)},
-        "note": markup(as_of_note(insats, as_of)),
+        "notes": {name: markup(provenance_note(insats, name)) for name in QUOTED_FIELDS},
+        "organisations": markup(organisation_text(organisations, root_url=RECORD_PAGE_ROOT_URL)),
         "status_badge": markup(status_badge(insats.status)),
         "health_badge": markup(health_badge(insats.halsa)),
         "period": period_text(insats.period),
@@ -60,8 +67,12 @@ def _summary_values(insats: Insats, as_of: AsOf) -> dict[str, object]:
 
 # Pages are pure functions of the (frozen, compared-by-value) records they show; `make serve`
 # keeps the core between rebuilds, so an unchanged record's page is not rendered again (issue 15).
+def render_initiative_page(insats: Insats, portfolio: Portfolio, *, as_of: AsOf) -> str:
+    return _initiative_page(insats, portfolio.organisations_of(insats), as_of)
+
+
 @functools.lru_cache(maxsize=1 << 14)
-def render_initiative_page(insats: Insats, *, as_of: AsOf) -> str:
+def _initiative_page(insats: Insats, organisations: tuple[Enhet, ...], as_of: AsOf) -> str:
     return render(
         "insats.md.j2",
         insats=insats,
@@ -75,5 +86,6 @@ def render_initiative_page(insats: Insats, *, as_of: AsOf) -> str:
         latest_report=insats.latest_report,
         reports=_reports(insats),
         source=markup(source_citation(insats.kalla)),
-        **_summary_values(insats, as_of),
+        confirmed=insats.senast_granskad is not None,
+        **_summary_values(insats, organisations),
     )

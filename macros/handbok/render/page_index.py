@@ -1,6 +1,7 @@
 """sidor.json: every page and record with owner and review dates, the feed review reminders read.
 
 Versioned like the portfolio exports and described by schemas/sidor.schema.json (issue 12).
+Issue 24 added `organisation` (an added field keeps the version); a record's `ansvarig` is the editors.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def _entry(entry: ReviewEntry) -> dict[str, object]:
         "typ": entry.kind,
         "fil": entry.path,
         "ansvarig": entry.ansvarig,
+        "organisation": entry.organisation,
         "senast_granskad": entry.senast_granskad.isoformat() if entry.senast_granskad else None,
         "uppgifterna_galler": entry.uppgifterna_galler.iso() if entry.uppgifterna_galler else None,
         "granskas_senast": entry.granskas_senast.isoformat() if entry.granskas_senast else None,

@@ -33,7 +33,7 @@ def _bounds(insats: Insats, as_of: AsOf) -> tuple[dt.date, dt.date, bool] | None
     start = insats.period.start.first_day()
     if insats.period.slut is None:
         known_until = as_of.today if as_of.is_current(insats) else confirmed_on(insats)
-        return start, max(start, known_until), True
+        return start, max(start, known_until or start), True  # no date known: the start only
     return start, max(start, insats.period.slut.last_day()), False
 
 
