@@ -21,8 +21,10 @@ from tests.conftest import REPO_ROOT, copy_project
 
 pytestmark = pytest.mark.build
 
+# As an editor runs make: not as a sub-make of `make test` (MAKELEVEL would make it "make[1]:").
 SWEDISH_ENV = {**{k: v for k, v in os.environ.items()
-                  if k not in ("LC_ALL", "LC_MESSAGES", "BUILD_DATE", "SOURCE_DATE_EPOCH")},
+                  if k not in ("LC_ALL", "LC_MESSAGES", "BUILD_DATE", "SOURCE_DATE_EPOCH",
+                               "MAKELEVEL", "MAKEFLAGS", "MFLAGS")},
                "LANG": "C.UTF-8", "LANGUAGE": "sv"}
 
 
