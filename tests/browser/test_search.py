@@ -67,7 +67,7 @@ def test_swedish_words_find_their_page(start_page, query, expected):
 def test_search_finds_generated_initiative_pages(start_page):
     expected = _initiative_about("körkort")
     assert expected, "ingen insats i data/insatser/ handlar om körkort"
-    found = search(start_page, "körkort")
+    found = search(start_page, "körkort")[:3]
     assert expected in found, f"Sökning på 'körkort' gav {found}, väntade {expected!r}"
 
 

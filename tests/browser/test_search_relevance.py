@@ -14,6 +14,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 RESULT_LINK = "pagefind-results .pf-result-link"
+ITEM = "pagefind-results ul.pf-results > li"
+TITLE_LINK = "a.pf-result-link"
 SUMMARY = "pagefind-summary .pf-summary"
 
 
@@ -36,10 +38,13 @@ def search(page, query: str) -> tuple[list[str], int]:
                   return s && s.textContent.startsWith(q + ' gav'); }""", arg=query, timeout=10_000)
     summary = page.locator(SUMMARY).inner_text()
     count = int(m.group(1)) if (m := re.search(r"gav (\d+) träff", summary)) else 0
-    # Results arrive one by one as their fragments load; the first three are what is judged.
-    page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length >= n",
-                           arg=[RESULT_LINK, min(count, 3)])
-    hrefs = page.eval_on_selector_all(RESULT_LINK, "els => els.map(a => a.pathname)")
+    # Each listed result loads its page's fragment on its own, in any order; the first three
+    # are what is judged, so wait until those three have their links.
+    page.wait_for_function(
+        "n => [...document.querySelectorAll(ITEM)].slice(0, n).every(li => li.querySelector(LINK))"
+        .replace("ITEM", repr(ITEM)).replace("LINK", repr(TITLE_LINK)), arg=min(count, 3))
+    hrefs = page.eval_on_selector_all(
+        ITEM, f"items => items.map(li => li.querySelector({TITLE_LINK!r})).filter(Boolean).map(a => a.pathname)")
     return [href.lstrip("/") for href in hrefs], count
 
 

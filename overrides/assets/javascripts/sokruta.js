@@ -30,11 +30,30 @@
     });
   }
 
+  // Swedish inflects at the end of a word: marking every word that begins like the searched
+  // one (its last three letters dropped) marks "förändringen" for "förändringar", as the
+  // stemming search found it. The beginnings replace the words in the address, where
+  // PagefindHighlight reads them.
+  function wordBeginning(word) {
+    return word.length > 6 ? word.slice(0, -3) : word;
+  }
+
   function markSearchedWords() {
     if (!params.has(HIGHLIGHT)) return;
+    var words = params.getAll(HIGHLIGHT).join(" ").split(/\s+/).filter(Boolean);
+    var address = new URL(location.href);
+    address.searchParams.delete(HIGHLIGHT);
+    words.forEach(function (word) { address.searchParams.append(HIGHLIGHT, wordBeginning(word)); });
+    history.replaceState(history.state, "", address);
     var script = document.querySelector("script[data-handbok-markera]");
     import(new URL(script.dataset.handbokMarkera, document.baseURI).href).then(function (module) {
-      new module.default({ highlightParam: HIGHLIGHT, markContext: "article", addStyles: false });
+      new module.default({
+        highlightParam: HIGHLIGHT, markContext: "article", addStyles: false,
+        markOptions: {
+          className: "pagefind-highlight", accuracy: "complementary",
+          exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *"]
+        }
+      });
     });
   }
 
