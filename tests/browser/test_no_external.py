@@ -62,8 +62,8 @@ def test_no_page_loads_anything_from_another_host(site_pages, site_url, new_cont
     log.visiting(site_url + " (sökning)")
     page.goto(site_url)
     page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("förändring")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator("pagefind-input input").press_sequentially("förändring")
+    page.locator("pagefind-results a.pf-result-link").first.wait_for()
     assert not log.external, "Sidor hämtar innehåll från andra värdar:\n" + log.report()
     assert context.cookies() == [], f"Kakor sattes: {context.cookies()}"
 
