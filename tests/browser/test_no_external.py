@@ -94,8 +94,11 @@ _CSS_LOADS = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)", re
 _INLINE_CSS = re.compile(r"<style\b[^>]*>(.*?)</style>|\bstyle=\"([^\"]*)\"", re.S | re.I)
 _ABSOLUTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 # Own scripts (not Material's bundles, which carry unused CDN loaders for Mermaid etc.).
+# Third-party bundles whose text names hosts it never loads (Pagefind's UI: translators' pages
+# and licence notes); what a page really loads is checked in the browser below.
 _THEME_SCRIPTS = ("assets/javascripts/bundle.", "assets/javascripts/workers/search.",
-                  "assets/javascripts/lunr/")
+                  "assets/javascripts/lunr/", "pagefind/pagefind-component-ui.js",
+                  "pagefind/pagefind-highlight.js")
 # Pagefind's browser API parses relative URLs against a dummy base; it never loads it (issue 15).
 _URL_PARSING_BASES = {"pagefind/pagefind.js": {"https://example.com"}}
 _JS_URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", re.IGNORECASE)
