@@ -99,8 +99,9 @@ _ABSOLUTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _THEME_SCRIPTS = ("assets/javascripts/bundle.", "assets/javascripts/workers/search.",
                   "assets/javascripts/lunr/", "pagefind/pagefind-component-ui.js",
                   "pagefind/pagefind-highlight.js")
-# Pagefind's browser API parses relative URLs against a dummy base; it never loads it (issue 15).
-_URL_PARSING_BASES = {"pagefind/pagefind.js": {"https://example.com"}}
+# Pagefind's browser API and its worker parse relative URLs against a dummy base; they never load it.
+_URL_PARSING_BASES = {"pagefind/pagefind.js": {"https://example.com"},
+                      "pagefind/pagefind-worker.js": {"https://example.com"}}
 _JS_URL = re.compile(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", re.IGNORECASE)
 
 
