@@ -50,7 +50,8 @@ def read_config(real_root: Path) -> dict[str, Any]:
 
 
 def floor_config(real_config: dict[str, Any]) -> dict[str, Any]:
-    """The real configuration minus macros plugin, hooks, custom templates and nav."""
+    """The real configuration minus macros plugin, hooks, custom templates and nav, plus
+    Material's search."""
     config = dict(real_config)
     for key in _DROPPED_KEYS:
         config.pop(key, None)
@@ -63,6 +64,10 @@ def floor_config(real_config: dict[str, Any]) -> dict[str, Any]:
         name = plugin if isinstance(plugin, str) else next(iter(plugin))
         if name not in _DROPPED_PLUGINS:
             plugins.append(plugin)
+    # The floor searches with plain Material, the reference the handbook's search is measured
+    # against; the handbook itself leaves Material's search plugin out.
+    if not any((p if isinstance(p, str) else next(iter(p))) == "search" for p in plugins):
+        plugins.insert(0, {"search": {"lang": "sv"}})
     config["plugins"] = plugins
     return config
 

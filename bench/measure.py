@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.generate import BENCH_DATE
 from handbok.builddate import STOCKHOLM
-from handbok.search_bundle import read_gzip
+from handbok.search_index import read_pagefind_file
 
 # Fixed for the whole run, so its builds render identical pages: noon of the run's date in
 # Stockholm (after every synthetic date, never before the real content's dates).
@@ -218,7 +218,7 @@ def _search_documents(site_dir: Path) -> list[dict[str, str]]:
     if fragments:
         docs = []
         for fragment in fragments:
-            data = json.loads(read_gzip(fragment))
+            data = json.loads(read_pagefind_file(fragment))
             docs.append({"location": data["url"].lstrip("/"), "title": data["meta"].get("title", ""),
                          "text": data["content"]})
         return docs

@@ -108,7 +108,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[core.CONTEXT_KEY] = built
     if built.warning_lines:  # not through MkDocs' logger, which strict mode would count
         print(*built.warning_lines, sep="\n", file=sys.stderr)
-    _keep_material_search_for_its_interface_only(config)
     if built.errors:
         # Under serve, a failed check finishes the rebuild without pages instead of failing
         # (issues 17, 23): MkDocs' live-reload server holds every request after a failed rebuild,
@@ -118,15 +117,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
               file=sys.stderr)
         config["nav"] = None  # no page is built
     return config
-
-
-def _keep_material_search_for_its_interface_only(config: MkDocsConfig) -> None:
-    """Pagefind indexes the pages (handbok/search_index.py, issue 15); Material's search plugin
-    stays for its interface and configuration, so its per-page indexing (it parses every
-    page's HTML, ~16 % of a large build) is taken out of the page_context event."""
-    search = config.plugins.get("material/search")
-    handlers = config.plugins.events["page_context"]
-    handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
 
 
 def _core(config: MkDocsConfig) -> ModuleType:

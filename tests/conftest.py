@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from handbok.search_bundle import read_gzip
+from handbok.search_index import read_pagefind_file
 from tests.real_date import REAL_EPOCH
 from tests.tiers import (  # noqa: F401  (the hooks must be names in this module)
     pytest_collection_modifyitems,
@@ -86,7 +86,7 @@ def search_documents(site_dir: Path) -> dict[str, dict[str, str]]:
     """
     docs = {}
     for fragment in sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = json.loads(read_gzip(fragment))
+        data = json.loads(read_pagefind_file(fragment))
         docs[data["url"].lstrip("/")] = {"title": data["meta"]["title"], "text": data["content"]}
     return docs
 

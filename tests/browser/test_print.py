@@ -8,7 +8,7 @@ from tests.browser.site_pages import representatives
 
 pytestmark = pytest.mark.browser
 
-HIDDEN_WHEN_PRINTED = [".md-header", ".md-tabs", ".md-search", ".md-sidebar--primary",
+HIDDEN_WHEN_PRINTED = [".md-header", ".md-tabs", ".handbok-sok", ".md-sidebar--primary",
                        ".md-sidebar--secondary", ".md-footer", ".md-content__button"]
 
 

@@ -1,7 +1,9 @@
-"""Swedish search in the browser: å/ä/ö, generated pages and inflected forms (stemming).
+"""Swedish search in the browser: å/ä/ö, generated pages, inflected forms (stemming), honest
+counts, keyboard and screen readers, and the way in from the 404 page.
 
-Search is Material's interface answered from a Pagefind index (issue 15): the inflected-form,
-highlighting and "Saknas" checks run on the real site and on a 2,000 + 2,000 synthetic one.
+Search is Pagefind's Component UI (overrides/partials/search.html) over the Pagefind index
+(handbok/search_index.py): the inflected-form and highlighting checks run on the real site and
+on a 2,000 + 2,000 synthetic one.
 """
 
 from __future__ import annotations
@@ -10,44 +12,27 @@ import html
 import json
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
 from bench.static_site import serve_directory
-from handbok import search_index
+from tests.browser.axe_check import axe_violations, format_violations
+from tests.browser.test_search_relevance import RESULT_LINK, SUMMARY
+from tests.browser.test_search_relevance import search as search_with_count
 from tests.conftest import REPO_ROOT, build_site
 from tests.real_date import REAL_DATE
 
 pytestmark = pytest.mark.browser
 
-RESULT = ".md-search-result__item"
+DIALOG = "pagefind-modal dialog"
+FIELD = "pagefind-modal pagefind-input input"
+HINT = ".handbok-sok__tips"
 
 
 def search(page, query: str) -> list[str]:
-    """Site-relative paths of the result pages, best first, after typing `query`."""
-    page.keyboard.press("/")
-    field = page.locator("input.md-search__input")
-    field.wait_for(state="visible")
-    # Material searches on keyup, so clear and type like a reader instead of setting the value;
-    # waiting for the empty-query text first keeps the previous query's results out.
-    field.press("Control+a")
-    field.press("Backspace")
-    _wait_for_meta(page, "Skriv sökord")
-    # One keyup for the whole word: typing letter by letter would race the earlier prefixes.
-    field.fill(query)
-    field.press("End")
-    _wait_for_meta(page, "sökresultat")
-    hrefs = page.eval_on_selector_all(
-        f"{RESULT} > a.md-search-result__link", "els => els.map(a => a.href)")
-    base = page.evaluate("new URL('/', location.href).href")
-    return [href.split("#")[0].split("?")[0].removeprefix(base) for href in hrefs]
-
-
-def _wait_for_meta(page, text: str) -> None:
-    page.wait_for_function(
-        "t => document.querySelector('.md-search-result__meta').textContent.includes(t)",
-        arg=text, timeout=10_000)
+    """Site-relative paths of the shown result pages, best first, after typing `query`."""
+    return search_with_count(page, query)[0]
 
 
 def _initiative_about(word: str) -> str | None:
@@ -60,7 +45,7 @@ def _initiative_about(word: str) -> str | None:
 
 @pytest.fixture(scope="module")
 def start_page(site_url, browser):
-    """One page for all searches: the worker builds its index once."""
+    """One page for all searches: Pagefind loads its language files once."""
     context = browser.new_context(locale="sv-SE")
     page = context.new_page()
     page.goto(site_url)
@@ -69,69 +54,131 @@ def start_page(site_url, browser):
 
 
 @pytest.mark.parametrize(("query", "expected"), [
-    ("förändring", ""),
+    ("förändring", "principer/"),
     ("förändringsarbete", "principer/"),
     ("införa", "process/infora/"),
     ("uppdragsägare", "roller/uppdragsagare/"),
 ])
 def test_swedish_words_find_their_page(start_page, query, expected):
-    found = search(start_page, query)
-    top = list(dict.fromkeys(found))[:10]
+    top = search(start_page, query)[:3]
     assert expected in top, f"Sökning på {query!r} gav {top}, väntade {expected!r}"
 
 
 def test_search_finds_generated_initiative_pages(start_page):
     expected = _initiative_about("körkort")
     assert expected, "ingen insats i data/insatser/ handlar om körkort"
-    found = search(start_page, "körkort")
+    found = search(start_page, "körkort")[:3]
     assert expected in found, f"Sökning på 'körkort' gav {found}, väntade {expected!r}"
 
 
 @pytest.mark.parametrize(("query", "expected_prefix"), [
-    ("förändringar", ""),
-    ("förändringen", ""),
+    ("förändringar", "principer/"),
+    ("förändringen", "principer/"),
     ("insatserna", "insatser/"),
     ("uppdragsägaren", "roller/uppdragsagare/"),
 ])
 def test_inflected_forms_find_pages(start_page, query, expected_prefix):
     """Forms that are not a prefix of the indexed word need Swedish stemming of the query."""
-    top = list(dict.fromkeys(search(start_page, query)))[:10]
-    hits = [p for p in top if p.startswith(expected_prefix)] if expected_prefix else (
-        [p for p in top if p == ""])
+    top = search(start_page, query)[:3]
+    hits = [p for p in top if p.startswith(expected_prefix)]
     assert hits, f"Sökning på böjningsformen {query!r} gav {top}, väntade {expected_prefix!r}"
 
 
-def test_nonsense_finds_nothing(start_page):
-    """Negative control: a word that is nowhere gives no results and the search says so."""
-    assert search(start_page, "xyzzyplugh") == []
-    assert start_page.locator(".md-search-result__meta").inner_text().strip()
+def test_nonsense_finds_nothing_and_the_dialog_says_so_with_a_way_on(start_page):
+    """Negative control: a word that is nowhere gives no results, and the dialog says so and
+    points to the glossary and Kom igång."""
+    found, count = search_with_count(start_page, "xyzzyplugh")
+    assert (found, count) == ([], 0)
+    assert start_page.locator(SUMMARY).inner_text() == "xyzzyplugh gav inga träffar"
+    hint = start_page.locator(HINT)
+    hint.wait_for(state="visible")
+    assert [a.get_attribute("href") for a in hint.locator("a").all()] == ["ordlista/", "kom-igang/"]
+    search(start_page, "förändring")
+    assert start_page.locator(HINT).is_hidden()
+
+
+def test_the_count_is_true_and_every_match_is_listed(start_page):
+    """The dialog states how many pages match and lists them all: each result loads its
+    excerpt when it scrolls into view, down to the last."""
+    _, count = search_with_count(start_page, "riskbedömning")
+    assert count > 20, f"{count} träffar: välj ett ord med fler än de 20 som listan förr stannade vid"
+    items = start_page.locator("pagefind-results ul.pf-results > li")
+    assert items.count() == count
+    items.last.scroll_into_view_if_needed()
+    items.last.locator("a.pf-result-link").wait_for()
+    shown = start_page.eval_on_selector_all(RESULT_LINK, "els => els.map(a => a.pathname)")
+    assert len(shown) == len(set(shown))
+    assert start_page.locator(SUMMARY).inner_text() == f"riskbedömning gav {count} träffar"
+
+
+def test_search_works_from_the_keyboard_alone(site_url, new_context):
+    """A keyboard user opens search with "/", types, moves to the first result and opens it."""
+    page = new_context().new_page()
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.locator(FIELD).wait_for(state="visible")
+    assert page.evaluate("document.activeElement.matches('pagefind-input input')")
+    page.keyboard.type("uppdragsägare")
+    page.locator(RESULT_LINK).first.wait_for()
+    first = page.locator(RESULT_LINK).first.evaluate("a => a.pathname")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('pagefind-results a')")
+    assert page.evaluate("document.activeElement.pathname") == first
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: urlsplit(url).path == first)
+
+
+# What live regions say, as a screen reader would hear it: their text each time it changes.
+_RECORD_ANNOUNCEMENTS = """
+window.__announced = [];
+new MutationObserver(records => {
+  for (const r of records) {
+    const live = (r.target.nodeType === 1 ? r.target : r.target.parentElement).closest("[aria-live]");
+    if (live && live.textContent.trim()) window.__announced.push(live.textContent.trim());
+  }
+}).observe(document, {childList: true, subtree: true, characterData: true});
+"""
+
+
+def test_the_open_search_dialog_passes_axe_and_announces_its_results(site_url, new_context, axe_source):
+    context = new_context()
+    context.add_init_script(_RECORD_ANNOUNCEMENTS)
+    page = context.new_page()
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.locator(FIELD).fill("förändring")
+    page.locator(RESULT_LINK).first.wait_for()
+    assert page.locator(DIALOG).get_attribute("aria-label")
+    page.wait_for_function("window.__announced.some(t => t.includes('träff'))", timeout=5_000)
+    found = axe_violations(page, axe_source)
+    assert not found, format_violations("sökdialogen", found)
+
+
+def test_the_404_page_searches_the_handbook(site_url, new_context):
+    """The 404 page's form opens the start page with the query in the search dialog."""
+    page = new_context().new_page()
+    page.goto(site_url + "finns-inte/")
+    page.locator("#handbok-404-fraga").fill("uppdragsägare")
+    page.keyboard.press("Enter")
+    page.locator(RESULT_LINK).first.wait_for()
+    assert page.locator(FIELD).input_value() == "uppdragsägare"
+    assert "roller/uppdragsagare/" in [h.lstrip("/") for h in page.eval_on_selector_all(
+        RESULT_LINK, "els => els.map(a => a.pathname)")]
 
 
 def test_index_is_configured_for_swedish_stemming(built_site: Path):
-    config = json.loads((built_site / "search" / "search_index.json").read_text())["config"]
-    assert config["lang"] == ["sv"]
-    assert "stemmer" in config["pipeline"]
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["sv"], entry
     assert entry["languages"]["sv"]["wasm"] == "sv", "Pagefind stemmar inte svenska"
+    assert not (built_site / "search").exists(), "Materials sökindex byggs fortfarande"
 
 
-def test_material_index_holds_no_documents(built_site: Path):
-    """Material's page script fetches search_index.json on every page: configuration only."""
-    index = json.loads((built_site / "search" / "search_index.json").read_text())
-    assert index["docs"] == []
-    assert (built_site / "search" / "search_index.json").stat().st_size < 1000
-
-
-def test_worker_uses_the_local_swedish_index(start_page, site_url):
+def test_search_loads_only_from_the_site(start_page, site_url):
     requested = []
     start_page.context.on("request", lambda request: requested.append(request.url))
     search(start_page, "förändringarna")
-    workers = [w for w in start_page.workers if "/workers/sok.js" in w.url]
-    assert workers, f"sökarbetaren sok.js körs inte: {[w.url for w in start_page.workers]}"
-    assert workers[0].url.startswith(site_url)
-    # Loaded once per page; this test may run after others have loaded it already.
-    assert workers[0].evaluate("typeof lunr") == "undefined", "Materials lunr-index används fortfarande"
+    assert any("/pagefind/" in url for url in requested) or start_page.evaluate(
+        "!!window.PagefindComponents"), requested
     assert all(url.startswith(site_url) for url in requested), requested
 
 
@@ -176,14 +223,6 @@ def _page_text(site_dir: Path, path: str) -> str:
     return html.unescape(text).lower()
 
 
-def _results(page) -> list[dict]:
-    """Every rendered result: its link, highlight terms (?h=) and the words shown as missing."""
-    return page.eval_on_selector_all(f"{RESULT} a.md-search-result__link", """els => els.map(a => ({
-        href: a.href,
-        missing: [...a.querySelectorAll('.md-search-result__terms del')].map(d => d.textContent)
-    }))""")
-
-
 class SearchSite:
     """A built site served locally, with one page that searches it."""
 
@@ -204,15 +243,6 @@ def synthetic_site(tmp_path_factory) -> Path:
     result = build_site(copy.root, root / "site")
     assert result.returncode == 0, f"det syntetiska projektet byggs inte:\n{result.output[-3000:]}"
     return result.site_dir
-
-
-@pytest.mark.build
-def test_the_synthetic_site_is_searched_through_a_merged_index(synthetic_site):
-    """At 2,000 + 2,000 the index is built in parts and merged (search_bundle.py), so the search
-    tests below exercise the merged bundle, not one Pagefind run."""
-    articles = [search_index.indexable_html(page.read_text(encoding="utf-8")) for page in synthetic_site.rglob("*.html")]
-    size = sum(len(article.encode("utf-8")) for article in articles if article)
-    assert size > 2 * search_index.PART_BYTES, f"{size} byte artiklar ryms i en del"
 
 
 @pytest.fixture(scope="module", params=["verklig", pytest.param("syntetisk", marks=pytest.mark.build)])
@@ -239,25 +269,17 @@ def test_inflected_form_finds_pages_with_the_word(search_site, query, stem):
 @pytest.mark.parametrize(("query", "stem"), INFLECTED)
 def test_hit_is_highlighted_on_the_page_it_opens(search_site, new_context, query, stem):
     search(search_site.page, query)
-    first = _results(search_site.page)[0]["href"]
-    terms = parse_qs(urlsplit(first).query).get("h", [""])[0].split()
-    assert terms, f"Träfflänken för {query!r} markerar inget: {first}"
+    first = search_site.page.locator(RESULT_LINK).first.get_attribute("href")
+    assert "markera=" in first, f"Träfflänken för {query!r} markerar inget: {first}"
     opened = new_context().new_page()
-    opened.goto(first)
-    marks = opened.locator("mark[data-md-highlight]")
+    opened.goto(search_site.url.rstrip("/") + first)
+    marks = opened.locator("article mark.pagefind-highlight")
     marks.first.wait_for(timeout=10_000)
     texts = [t.lower() for t in marks.all_inner_texts()]
     assert any(stem in t or t in stem for t in texts), f"{first}: markerat {texts}, väntade {stem!r}"
 
 
-@pytest.mark.parametrize("query", [q for q, _ in INFLECTED] + SEVERAL_WORDS)
-def test_no_word_is_called_missing_that_the_page_contains(search_site, query):
-    """Material's "Saknas: ~~ord~~" may only name a word the page lacks."""
-    search(search_site.page, query)
-    results = _results(search_site.page)
-    assert results
-    wrong = [(search_site.path(r["href"]), word) for r in results for word in r["missing"]
-             if word.lower() in _page_text(search_site.site_dir, search_site.path(r["href"]).split("#")[0])]
-    assert not wrong, f"Sökning på {query!r}: ord kallas saknade fast sidan har dem: {wrong}"
-    if " " not in query:
-        assert not [r for r in results if r["missing"]], f"{query!r}: ett ord kan inte saknas i en träff"
+@pytest.mark.parametrize("query", SEVERAL_WORDS)
+def test_several_words_find_pages_with_all_of_them(search_site, query):
+    found = search(search_site.page, query)
+    assert found, f"Sökning på {query!r} gav inga träffar"

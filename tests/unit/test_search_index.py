@@ -1,61 +1,31 @@
-"""The search index step's pure parts: which HTML Pagefind reads, and Material's index shrunk."""
+"""The search index step: one Pagefind run over the whole built site, and no private contracts."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import tempfile
+import re
 from pathlib import Path
-from types import SimpleNamespace
 
-from handbok import search_index
-from handbok.search_index import indexable_html, material_config_only, remove_abandoned, scratch_parent
+from handbok.search_index import IGNORED, pagefind_command
 
-PAGE = ('<html lang="sv"><head><title>Bereda – Handboken</title></head><body><nav>meny</nav>'
-        '<article class="md-content__inner md-typeset" data-pagefind-body><h1 id="b">Bereda</h1>'
-        '<dl><dt>Typ</dt><dd>Gemensam</dd></dl></article><footer>sidfot</footer></body></html>')
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# Material's worker protocol (its message types) and filters that rewrite a rendered block.
+_PRIVATE = re.compile(r"SETUP|READY|QUERY|RESULT|\}\}\s*\|\s*replace\(|filter replace|super\(\)\s*\|\s*replace")
 
 
-def test_only_the_marked_article_is_indexed():
-    html = indexable_html(PAGE)
-    assert html is not None
-    assert "<title>Bereda – Handboken</title>" in html and "<h1 id=\"b\">Bereda</h1>" in html
-    assert "meny" not in html and "sidfot" not in html
+def test_pagefind_runs_once_over_the_site_with_swedish_and_the_furniture_ignored(tmp_path):
+    command = pagefind_command(tmp_path / "site", tmp_path / "site" / "pagefind")
+    assert command[1:7] == ["--site", str((tmp_path / "site").resolve()), "--output-path",
+                            str((tmp_path / "site" / "pagefind").resolve()), "--force-language", "sv"]
+    assert [command[i + 1] for i, part in enumerate(command) if part == "--exclude-selectors"] == list(IGNORED)
 
 
-def test_words_in_adjacent_blocks_stay_apart():
-    assert "<dt>Typ</dt> <dd>Gemensam</dd> " in indexable_html(PAGE)
-
-
-def test_pages_without_the_mark_are_left_out():
-    assert indexable_html(PAGE.replace(" data-pagefind-body", "")) is None
-
-
-def test_material_index_keeps_its_config_and_no_documents():
-    config = {"lang": ["sv"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"]}
-    full = json.dumps({"config": config, "docs": [{"location": "", "title": "Å", "text": "ö"}]})
-    assert json.loads(material_config_only(full)) == {"config": config, "docs": []}
-
-
-def test_scratch_goes_to_memory_only_with_room_for_twice_the_pages(tmp_path, monkeypatch):
-    page = tmp_path / "sida.html"
-    page.write_bytes(b"x" * 1000)
-    memory = tmp_path / "minne"
-    assert scratch_parent([page], memory) == Path(tempfile.gettempdir())  # no such folder
-    memory.mkdir()
-    assert scratch_parent([page], memory) == memory
-    monkeypatch.setattr(search_index.shutil, "disk_usage", lambda _: SimpleNamespace(total=10_000, used=8_000, free=2_000))
-    assert scratch_parent([page], memory) == Path(tempfile.gettempdir())
-
-
-def test_scratch_left_by_a_process_that_is_gone_is_removed(tmp_path):
-    ended = subprocess.Popen(["true"])
-    ended.wait()
-    abandoned = tmp_path / f"handbok-sok-{ended.pid}-abc"
-    own = tmp_path / f"handbok-sok-{os.getpid()}-def"
-    unrelated = tmp_path / "handbok-sok-annat"
-    for folder in (abandoned, own, unrelated):
-        (folder / "sidor-0").mkdir(parents=True)
-    remove_abandoned(tmp_path, "handbok-sok-")
-    assert not abandoned.exists() and own.exists() and unrelated.exists()
+def test_no_override_rewrites_material_output_or_speaks_its_worker_protocol():
+    """Search goes through documented interfaces only: Material's blocks and partials as
+    documented for overriding, Pagefind's Component UI; nothing edits Material's rendered
+    HTML as a string or answers the messages of Material's search worker."""
+    files = [p for folder in ("overrides", "macros") for p in sorted((REPO_ROOT / folder).rglob("*"))
+             if p.suffix in {".html", ".js", ".py", ".j2"} and "__pycache__" not in p.parts]
+    offenders = [f"{p.relative_to(REPO_ROOT)}:{n}" for p in files
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if _PRIVATE.search(line)]
+    assert offenders == []
+    assert not (REPO_ROOT / "overrides" / "assets" / "javascripts" / "workers").exists()
