@@ -15,6 +15,7 @@ _LINK_OR_ABBR = re.compile(r"<(/?)(a|abbr)\b([^>]*)>")
 
 # Upper-case text that is not an abbreviation, with the reason.
 NOT_ABBREVIATIONS = {
+    "A4": "pappersformatet A4, ingen förkortning",
     "AA": "WCAG:s nivå AA, ingen förkortning",
     "SABA": "del av namnet SABA Cloud, ingen förkortning (ordlistan förklarar namnet)",
     "V3": "versionsnummer i standarden EN 301 549 V3.2.1",
