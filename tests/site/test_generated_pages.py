@@ -232,6 +232,6 @@ def test_record_pages_have_breadcrumbs_to_start_and_section(built_site: Path, fo
                            page, re.S)
         assert crumbs, f"{folder}/{source.stem} saknar brödsmulor"
         links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs.group(1))
-        assert links == [("../../", "Start"), ("../", section)], links
+        assert links == [("../../", "Start"), ("../../portfolj/", "Portfölj"), ("../", section)], links
         assert 'aria-current="page"' in crumbs.group(1)
         assert (built_site / folder / "index.html").is_file()
