@@ -87,7 +87,7 @@ def test_edit_links_open_the_yaml_files(built_site: Path) -> None:
     for kind in ("insatser", "behov", "organisation"):
         for record_id in _records(REPO_ROOT / "data", kind):
             page = _page(built_site, f"{kind}/{record_id}")
-            assert f'href="{EDIT_BASE}data/{kind}/{record_id}.yaml" title="Redigera sidan"' in page
+            assert f'href="{EDIT_BASE}data/{kind}/{record_id}.yaml" title="Redigera sidan på GitHub (för redaktörer)"' in page
 
 
 def test_record_pages_stay_out_of_the_navigation(built_site: Path) -> None:
