@@ -1,4 +1,5 @@
-"""Lighthouse 12 accessibility score 100 on the main page kinds (issue 16), with Debian's chromium."""
+"""Lighthouse 12 with Debian's chromium: accessibility score 100 on the main page kinds (issue 16);
+mobile performance at least 90 on four page kinds served compressed (issue 27, bench/lighthouse.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import subprocess
 
 import pytest
 
-from tests.browser.site_pages import CHROMIUM, CHROMIUM_ARGS, representatives
+from bench.lighthouse import PAGES, measure_site, table
+from tests.browser.site_pages import CHROMIUM, CHROMIUM_ARGS, page_kind, representatives
 from tests.conftest import REPO_ROOT, require_tool
 
 pytestmark = pytest.mark.browser
@@ -49,3 +51,15 @@ def test_lighthouse_reports_a_missing_alt_text(scratch_site, tmp_path):
         '<body><main><h1>Prov</h1><img src="bild.png"></main></body></html>', encoding="utf-8")
     score, failed = accessibility(url, tmp_path)
     assert score < 1 and any(f.startswith("image-alt") for f in failed), failed
+
+
+def test_mobile_performance_is_at_least_90_when_served_compressed(built_site, tmp_path):
+    """Start page, a process step, the portfolio and a record page: Lighthouse's mobile
+    performance, the host's CPU calibrated and the median of three runs (bench/lighthouse.py)."""
+    require_tool(str(LIGHTHOUSE), "lighthouse behövs för prestandapoängen (npm ci)")
+    assert {page_kind(path) for path in PAGES.values()} == {"start", "processteg", "portfölj", "insats"}
+    speeds = measure_site(built_site)
+    slow = {kind: speed.score for kind, speed in speeds.items() if speed.score < 90}
+    assert not slow, f"under 90: {slow}\n{table(speeds)}"
+    blocking = {kind: speed.render_blocking for kind, speed in speeds.items()}
+    assert not any("print.css" in url for urls in blocking.values() for url in urls), blocking
