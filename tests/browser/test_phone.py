@@ -50,7 +50,7 @@ def test_the_overflow_check_finds_a_wide_element_and_an_unnamed_scroll_box(scrat
     """Negative control: a wide block and an unnamed scrolling box are both reported."""
     folder, url = scratch_site
     (folder / "index.html").write_text(
-        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Prov</title></head><body>'
+        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Prov</title></head><body style="margin:0">'
         '<div id="bred" style="width:600px">x</div>'
         '<div style="overflow-x:auto"><div style="width:700px">y</div></div>'
         '<div style="overflow-x:auto" role="region" aria-label="Tabell" tabindex="0"><div style="width:700px">z</div></div>'
@@ -103,18 +103,6 @@ def test_timeline_is_its_table_on_a_phone_and_its_drawing_on_a_wide_screen(site_
     wide.goto(site_url + "portfolj/")
     assert wide.locator("svg.handbok-tidslinje").is_visible()
     assert not wide.locator("table.handbok-tl-tabell").is_visible()
-
-
-def test_chart_tables_are_folded_under_their_charts(site_url, new_context):
-    page = new_context(width=PHONE).new_page()
-    page.goto(site_url + "portfolj/")
-    pairs = page.locator(".handbok-nyckeltal-par")
-    assert pairs.count() > 0
-    for index in range(pairs.count()):
-        pair = pairs.nth(index)
-        assert pair.locator("svg.handbok-diagram").is_visible()
-        assert not pair.locator("table").is_visible()
-        assert pair.locator("summary").inner_text().strip() == "Siffrorna som tabell"
 
 
 # For each heading: its permalink mark starts on the line its last word is on, and no word of it
