@@ -235,3 +235,17 @@ def test_record_pages_have_breadcrumbs_to_start_and_section(built_site: Path, fo
         assert links == [("../../", "Start"), ("../../portfolj/", "Portfölj"), ("../", section)], links
         assert 'aria-current="page"' in crumbs.group(1)
         assert (built_site / folder / "index.html").is_file()
+
+
+@pytest.mark.parametrize("page", ["insatser/hifa", "behov/cytostatikakorkort", "organisation/vgr",
+                                  "insatser", "portfolj"])
+def test_record_and_index_pages_belong_to_the_portfolio(built_site: Path, page: str) -> None:
+    """Issue 27: the Portfölj tab is active and the sidebar lists the portfolio's sections, with
+    no record page in the nav (records get their section's index page as parent, hooks.py)."""
+    html = _page(built_site, page)
+    active = re.findall(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="[^"]*" class="md-tabs__link">'
+                        r'\s*([^<]*?)\s*</a>', html)
+    assert active == ["Portfölj"], active
+    sidebar = html[html.index('md-sidebar--primary'):html.index('md-sidebar--secondary')]
+    titles = re.findall(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>', sidebar)
+    assert {"Insatser", "Behov", "Organisation"} <= set(titles), titles
