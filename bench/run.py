@@ -3,7 +3,8 @@
 Environment: BENCH_SIZES (default "20,200,2000"), BENCH_REPEAT (3), BENCH_SEED (2026),
 BENCH_FULL=1 (also the quadratic in-nav floor at 2,000), BENCH_SERVE=0 (skip serve latency),
 BENCH_SERVE_SIZES (default "200,2000": the sizes whose project is also served, bench/serve.py),
-BENCH_READER=0 (skip the reader's bytes and time to the first search result, bench/reader.py).
+BENCH_READER=0 (skip the reader's bytes and time to the first search result, bench/reader.py),
+BENCH_LIGHTHOUSE=0 (skip Lighthouse's mobile performance of the real site, bench/lighthouse.py).
 Results: printed, and written to .bench/results.md.
 """
 
@@ -20,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TypedDict
 
-from bench import report
+from bench import lighthouse, report
 from bench.floor import write_floor_project
 from bench.generate import REPO_ROOT, generate_dataset, write_project_copy
 from bench.measure import (
@@ -49,6 +50,7 @@ class Settings(TypedDict):
     serve: bool
     serve_sizes: list[int]
     reader: bool
+    lighthouse: bool
 
 
 def _settings(environ: Mapping[str, str]) -> Settings:
@@ -61,6 +63,7 @@ def _settings(environ: Mapping[str, str]) -> Settings:
         "serve_sizes": [int(s) for s in environ.get("BENCH_SERVE_SIZES", "200,2000").split(",")
                         if s.strip()],
         "reader": environ.get("BENCH_READER", "1") != "0",
+        "lighthouse": environ.get("BENCH_LIGHTHOUSE", "1") != "0",
     }
 
 
@@ -166,16 +169,24 @@ def _reader(site_dir: Path, errors: list[str]) -> ReaderSearch | None:
         return None
 
 
-def _real_reader(tmp: Path, settings: Settings) -> ReaderSearch | None:
-    """The real site, built once: bytes and time to the first search result."""
-    if not settings["reader"]:
-        return None
+def _real_site(tmp: Path, settings: Settings) -> tuple[ReaderSearch | None, str]:
+    """The real site, built once: bytes and time to the first search result, and Lighthouse's
+    mobile performance per page kind served compressed (a Markdown table, or why not)."""
+    if not (settings["reader"] or settings["lighthouse"]):
+        return None, "ej mätt (BENCH_READER=0 och BENCH_LIGHTHOUSE=0)"
     try:
         build(REPO_ROOT, _fresh(tmp / "site-real"))
     except BuildFailed as error:
         _log(f"reader: the real site does not build: {error}")
-        return None
-    return _reader(tmp / "site-real", [])
+        return None, f"ej mätt: webbplatsen byggde inte ({error})"
+    reader = _reader(tmp / "site-real", []) if settings["reader"] else None
+    if not settings["lighthouse"]:
+        return reader, "ej mätt (BENCH_LIGHTHOUSE=0)"
+    _log("lighthouse: the real site's page kinds, served compressed")
+    try:
+        return reader, lighthouse.table(lighthouse.measure_site(tmp / "site-real"))
+    except Exception as error:  # noqa: BLE001 - a failed measurement is reported, not fatal
+        return reader, f"ej mätt: {error}"
 
 
 def _serve(project: Path | None, result: report.SizeResult) -> report.ServeOutcome:
@@ -196,7 +207,7 @@ def _serve(project: Path | None, result: report.SizeResult) -> report.ServeOutco
 
 def render(results: list[report.SizeResult], serve: list[report.ServeOutcome],
            settings: Settings, started: dt.datetime, seconds: float,
-           real_reader: ReaderSearch | None = None) -> str:
+           real_reader: ReaderSearch | None = None, page_speed: str = "ej mätt") -> str:
     sections = [
         "# Benchmark: Förändringshandboken mot ett rent Material-bygge",
         "",
@@ -220,6 +231,10 @@ def render(results: list[report.SizeResult], serve: list[report.ServeOutcome],
         report.serve_table(serve), "",
         "## Läsarens sökning (Chromium, gzip nivå 6, frågan \"förändring\")", "",
         report.reader_table(results, real_reader), "",
+        "## Sidhastighet i mobilen (Lighthouse, den riktiga webbplatsen, gzip; issue 27)", "",
+        "Mål: prestanda minst 90 per sidtyp. Median av tre körningar; CPU-faktorn kalibrerad "
+        "från värdens index (bench/lighthouse.py).", "",
+        page_speed, "",
         "## Mål (issue 15)", "",
         "Median (min–max) där det finns upprepningar; medianen avgör. Bygge/golv per upprepning "
         "(bygge och golv körs direkt efter varandra).", "",
@@ -241,7 +256,7 @@ def main() -> int:
     serve: list[report.ServeOutcome] = []
     with tempfile.TemporaryDirectory(prefix="handbok-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        real_reader = _real_reader(tmp, settings)
+        real_reader, page_speed = _real_site(tmp, settings)
         for size in settings["sizes"]:
             _log(f"size {size}: generating and validating")
             result, project = _measure_size(size, tmp, settings)
@@ -249,7 +264,7 @@ def main() -> int:
             if size in settings["serve_sizes"] and settings["serve"]:
                 serve.append(_serve(project, result))
             shutil.rmtree(tmp / f"projekt-{size}", ignore_errors=True)
-    text = render(results, serve, settings, started, time.perf_counter() - clock, real_reader)
+    text = render(results, serve, settings, started, time.perf_counter() - clock, real_reader, page_speed)
     RESULTS_FILE.parent.mkdir(exist_ok=True)
     RESULTS_FILE.write_text(text, encoding="utf-8")
     print(text)

@@ -239,10 +239,30 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     built = context(config)
+    _place_record_pages(nav, files)
     built.book.order[:] = [p.file.src_uri for p in nav.pages if p.file.generated_by is None]
     if built.serve_state is not None and not built.errors:
         _skip_unchanged_pages(built, nav, files, config)
     return nav
+
+
+def _place_record_pages(nav: Navigation, files: Files) -> None:
+    """Record pages belong to their section in Portfölj without being listed in the nav (issue 27).
+
+    A record page's parent is its section's index page (Insatser, Behov, Organisation), whose
+    parent is the Portfölj section: MkDocs marks a page's parents active, so the Portfölj tab is
+    active and the sidebar shows the portfolio's sections; listing 2,000 records in the nav would
+    cost a minute of build (TOOLCHAIN.md, "Navigation cost").
+    """
+    sections = {p.file.src_uri.rsplit("/", 1)[0]: p for p in nav.pages
+                if p.file.src_uri.endswith("/index.md") and p.file.generated_by is not None}
+    for file in files.documentation_pages():
+        folder, _, name = file.src_uri.rpartition("/")
+        index = sections.get(folder)
+        if index is not None and name != "index.md" and file.page is not None and file.page.parent is None:
+            # Page.parent is typed as a Section; MkDocs itself only reads .parent, .active and
+            # .ancestors from it, which a Page has too (Material's path and nav templates alike).
+            file.page.parent = index  # type: ignore[assignment]
 
 
 def _skip_unchanged_pages(built: core.BuildContext, nav: Navigation, files: Files, config: MkDocsConfig) -> None:

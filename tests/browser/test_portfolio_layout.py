@@ -1,4 +1,5 @@
-"""The portfolio is readable (issue 16): full width, whole words, a scroll region with a sticky name column."""
+"""The portfolio is readable (issue 16): full width, whole words, a scroll region with a sticky name column
+(on a tablet; on a phone one block per initiative, tests/browser/test_phone.py)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def test_names_never_break_inside_a_word(width, site_url, new_context):
 
 
 def test_narrow_screen_scrolls_the_table_and_keeps_the_names(site_url, new_context):
-    page = new_context(width=390).new_page()
+    """A tablet (800 px); below 45em (720 px) the table is one block per initiative (test_phone.py)."""
+    page = new_context(width=800).new_page()
     page.goto(site_url + "portfolj/")
     region = page.locator(".handbok-portfolj-block .handbok-tabell")
     assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"

@@ -53,5 +53,21 @@ def test_mail_has_the_page_title_and_address(built_site: Path) -> None:
     ("insatser/hifa/index.html", "data/insatser/hifa.yaml"),
 ])
 def test_feedback_links_to_the_page_source(built_site: Path, page: str, source: str) -> None:
-    assert re.search(rf'<a href="https://[^"]+/edit/main/{re.escape(source)}">Föreslå en ändring',
-                     feedback_of(built_site / page))
+    assert re.search(rf'För redaktörer: <a href="https://[^"]+/edit/main/{re.escape(source)}">Föreslå en ändring'
+                     r' på GitHub</a> \(kräver GitHub-konto\)', feedback_of(built_site / page))
+
+
+@pytest.mark.parametrize("page", ["index.html", "portfolj/index.html", "insatser/index.html",
+                                  "organisation/index.html", "hela-handboken/index.html"])
+def test_pages_without_a_source_file_end_with_the_mail_route(built_site: Path, page: str) -> None:
+    """The portfolio, the record indexes and the whole book are generated: no edit link, but the
+    e-mail route that needs no account is there (issue 27)."""
+    block = feedback_of(built_site / page)
+    assert re.search(rf'<a href="mailto:{re.escape(TEST_CONTACT)}\?[^"]+">Skriv till redaktionen</a>\s*'
+                     r'\(e-post, inget konto behövs\)\.', block), block
+    assert "GitHub" not in block or page == "index.html"
+
+
+def test_the_pencil_says_where_it_leads(built_site: Path) -> None:
+    page = (built_site / "process" / "bereda" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Redigera sidan på GitHub (för redaktörer, kräver konto)" class="md-content__button' in page

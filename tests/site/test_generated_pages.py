@@ -87,7 +87,7 @@ def test_edit_links_open_the_yaml_files(built_site: Path) -> None:
     for kind in ("insatser", "behov", "organisation"):
         for record_id in _records(REPO_ROOT / "data", kind):
             page = _page(built_site, f"{kind}/{record_id}")
-            assert f'href="{EDIT_BASE}data/{kind}/{record_id}.yaml" title="Redigera sidan"' in page
+            assert f'href="{EDIT_BASE}data/{kind}/{record_id}.yaml" title="Redigera sidan på GitHub (för redaktörer)"' in page
 
 
 def test_record_pages_stay_out_of_the_navigation(built_site: Path) -> None:
@@ -232,6 +232,20 @@ def test_record_pages_have_breadcrumbs_to_start_and_section(built_site: Path, fo
                            page, re.S)
         assert crumbs, f"{folder}/{source.stem} saknar brödsmulor"
         links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs.group(1))
-        assert links == [("../../", "Start"), ("../", section)], links
+        assert links == [("../../", "Start"), ("../../portfolj/", "Portfölj"), ("../", section)], links
         assert 'aria-current="page"' in crumbs.group(1)
         assert (built_site / folder / "index.html").is_file()
+
+
+@pytest.mark.parametrize("page", ["insatser/hifa", "behov/cytostatikakorkort", "organisation/vgr",
+                                  "insatser", "portfolj"])
+def test_record_and_index_pages_belong_to_the_portfolio(built_site: Path, page: str) -> None:
+    """Issue 27: the Portfölj tab is active and the sidebar lists the portfolio's sections, with
+    no record page in the nav (records get their section's index page as parent, hooks.py)."""
+    html = _page(built_site, page)
+    active = re.findall(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="[^"]*" class="md-tabs__link">'
+                        r'\s*([^<]*?)\s*</a>', html)
+    assert active == ["Portfölj"], active
+    sidebar = html[html.index('md-sidebar--primary'):html.index('md-sidebar--secondary')]
+    titles = re.findall(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>', sidebar)
+    assert {"Insatser", "Behov", "Organisation"} <= set(titles), titles

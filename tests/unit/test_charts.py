@@ -29,9 +29,12 @@ def test_empty_chart_is_still_an_image_with_a_name() -> None:
     assert 'role="img"' in svg and 'height="34"' in svg
 
 
-def test_table_stays_beside_the_chart() -> None:
+def test_table_is_folded_under_the_chart() -> None:
+    """Issue 27: the chart reads its numbers out (role="img"); the table is there on request."""
     pair = with_bar_chart("X", [("a", 1)], "<table><caption>X</caption></table>")
-    assert pair.startswith('<div class="handbok-nyckeltal-par"><svg') and pair.endswith("</table></div>")
+    assert pair.startswith('<div class="handbok-nyckeltal-par"><svg')
+    assert pair.endswith('</svg><details class="handbok-nyckeltal-tabell"><summary>Siffrorna som tabell</summary>'
+                         "<table><caption>X</caption></table></details></div>")
 
 
 def test_labels_are_escaped_by_the_template() -> None:

@@ -80,7 +80,7 @@ def test_need_page_quotes_its_status_and_states_its_region(portfolio) -> None:
 def test_unit_pages_and_lists_say_when_a_source_has_no_date(portfolio) -> None:
     vgr = render_unit_page(portfolio.enhet("vgr"), portfolio, as_of=AS_OF)
     assert "<p class=\"handbok-uppgifter-galler\">Källan anger inget datum (källa:" in vgr
-    assert ("- [Förändringsledning för chefer och stödfunktioner](../insatser/forandringsledning-chefer-vgr.md) – "
+    assert ("- [Förändringsledning för chefer och stödfunktioner](../insatser/forandringsledning-chefer-vgr.md) – status: "
             '<span class="handbok-badge handbok-status handbok-status--pagar"><span class="handbok-ikon" '
             'aria-hidden="true">►</span> Pågår</span> <span class="handbok-aktualitet">(obekräftat, källan '
             "anger inget datum)</span>") in vgr

@@ -36,8 +36,9 @@ def portfolio():
 
 def test_initiative_page_summary_links_and_sections(portfolio) -> None:
     page = render_initiative_page(portfolio.insats("cytostatikakorkort"), portfolio, as_of=AS_OF)
-    assert page.startswith('---\ntitle: "Cytostatikakörkort"\n---\n\n<nav class="handbok-brodsmulor" '
-                           'aria-label="Du är här" data-search-exclude><ol><li><a href="../../">Start</a></li><li><a href="../">'
+    assert page.startswith('---\ntitle: "Cytostatikakörkort"\nhide: [path]\n---\n\n<nav class="handbok-brodsmulor" '
+                           'aria-label="Du är här" data-search-exclude><ol><li><a href="../../">Start</a></li>'
+                           '<li><a href="../../portfolj/">Portfölj</a></li><li><a href="../">'
                            'Insatser</a></li><li aria-current="page">Cytostatikakörkort</li></ol></nav>\n\n'
                            '# Cytostatikakörkort\n')
     for term, value in [("Typ", "Gemensam för flera förvaltningar"), ("Fas", "Införa"),

@@ -64,12 +64,13 @@ def test_financing_text_takes_no_escaper() -> None:
 
 
 @pytest.mark.parametrize("kind", [INSATS, BEHOV, ENHET])
-def test_record_breadcrumbs_lead_home_and_to_the_section_and_stay_out_of_search(kind) -> None:
+def test_record_breadcrumbs_lead_home_through_the_portfolio_to_the_section_and_stay_out_of_search(kind) -> None:
     heading = blocks.page_heading("A & B", kind=kind, record_id="x")
     assert heading == (
-        '---\ntitle: "A &amp; B"\n---\n\n'
+        '---\ntitle: "A &amp; B"\nhide: [path]\n---\n\n'
         '<nav class="handbok-brodsmulor" aria-label="Du är här" data-search-exclude><ol>'
-        f'<li><a href="../../">Start</a></li><li><a href="../">{kind.label}</a></li>'
+        '<li><a href="../../">Start</a></li><li><a href="../../portfolj/">Portfölj</a></li>'
+        f'<li><a href="../">{kind.label}</a></li>'
         '<li aria-current="page">A &amp; B</li></ol></nav>\n\n# A &amp; B')
 
 

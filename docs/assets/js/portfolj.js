@@ -79,6 +79,9 @@
   }
 
   function init() {
+    // On a phone the timeline drawing is hidden (portfolj.css): open its table instead.
+    var timeline = document.querySelector("details.handbok-tl-text");
+    if (timeline && window.matchMedia("(max-width: 44.9375em)").matches) timeline.open = true;
     var table = document.getElementById("portfolj-tabell");
     if (table && !table.hasAttribute("data-enhanced")) {
       table.setAttribute("data-enhanced", "");

@@ -18,12 +18,13 @@ def page_heading(title: object, *, kind: Kind | None = None, record_id: str = ""
     """Front matter and H1 of a generated page; a record page also gets breadcrumbs.
 
     With `kind` and `record_id` the page is that record's page (kind.page_url), and the
-    breadcrumbs lead from it to the start page and to the kind's section.
+    breadcrumbs lead from it to the start page, the portfolio and the kind's section.
     """
     crumbs = None
     if kind is not None and kind.section is not None:
         page_url = kind.page_url(record_id)
         crumbs = {"label": kind.label, "root_url": relative_url("", page_url=page_url),
+                  "portfolio_url": relative_url("portfolj/", page_url=page_url),
                   "section_url": relative_url(kind.section, page_url=page_url)}
     return fragment("_partials/page_heading.md.j2", title=title, crumbs=crumbs)
 

@@ -1,7 +1,7 @@
 """Small horizontal bar charts as inline SVG, drawn at build time beside the key-figure tables.
 
 The numbers are written at the end of each bar, the SVG carries a text alternative, and the
-colours come from the theme's custom properties (handbok-diagram in lasare.css), so the chart
+colours come from the theme's custom properties (handbok-diagram in portfolj.css), so the chart
 reads in the light and dark palettes and in print. Labels arrive as plain text; the
 template escapes them.
 """
