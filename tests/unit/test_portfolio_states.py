@@ -101,3 +101,16 @@ def test_all_confirmed_has_no_waiting_list(tmp_path: Path) -> None:
     attention = _section(page, "kraver-uppmarksamhet", "exporter")
     assert "Väntar på bekräftelse" not in attention
     assert "23 insatser har en signal att följa upp" in attention  # none has effect goals
+
+
+def test_the_timeline_marks_unconfirmed_periods_and_not_confirmed_ones(tmp_path: Path) -> None:
+    """A forecast period (P3, "som väntas pågå under hela 2019 och 2020") is drawn lighter and
+    called unconfirmed until an editor confirms it."""
+    bar = re.compile(r"<g><title>Förändringsledning för chefer och stödfunktioner: (.*?)</title>.*?"
+                     r'<rect class="(.*?)"', re.S)
+    unconfirmed = bar.search(_page(tmp_path / "a", lambda text: False))
+    assert unconfirmed is not None
+    assert unconfirmed.group(1) == "2019 – 2020 (obekräftad)" and "handbok-tl-stapel--obekraftad" in unconfirmed.group(2)
+    confirmed = bar.search(_page(tmp_path / "b", lambda text: VGR_SOURCE in text))
+    assert confirmed is not None
+    assert confirmed.group(1) == "2019 – 2020" and "obekraftad" not in confirmed.group(2)

@@ -64,4 +64,4 @@ def test_hostile_title_survives_in_the_svg_timeline_as_text() -> None:
     portfolio = files["portfolj/index.md"].content
     svg = re.search(r"<svg class=\"handbok-tidslinje\".*?</svg>", portfolio, re.S).group(0)
     titles = [html.unescape(t) for t in re.findall(r"<g><title>(.*?)</title>", svg)]
-    assert f"{HOSTILE}: 2025 – slut okänt" in titles
+    assert f"{HOSTILE}: 2025 – slut okänt (obekräftad)" in titles

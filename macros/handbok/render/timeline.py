@@ -61,10 +61,16 @@ def _year_lines(first_year: int, last_year: int, x: _Scale) -> list[dict[str, ob
              "labelled": year <= last_year} for year in range(first_year, last_year + 2)]
 
 
+def _period(insats: Insats) -> str:
+    """The period as the source or an editor gives it; a forecast nobody confirmed says so (P3)."""
+    return period_text(insats.period) + ("" if insats.senast_granskad else " (obekräftad)")
+
+
 def _bar(insats: Insats, bounds: tuple[dt.date, dt.date, bool], y: int, x: _Scale) -> dict[str, object]:
     start, end, open_ended = bounds
     return {"title": insats.titel, "short_title": _short(insats.titel),
-            "period": period_text(insats.period), "open_ended": open_ended, "label_y": y + 12,
+            "period": _period(insats), "open_ended": open_ended,
+            "unconfirmed": insats.senast_granskad is None, "label_y": y + 12,
             "x": x(start), "bar_y": y + 3, "width": f"{max(x(end) - x(start), 2.0):.1f}"}
 
 
@@ -99,6 +105,6 @@ def render_timeline(insatser: tuple[Insats, ...], *, as_of: AsOf) -> str:
     groups = _groups(insatser)
     if not any(_bounds(i, as_of) for _, items in groups for i in items):
         return render("timeline_block.html.j2", figure="", rows=[])
-    rows = [(step, i.titel, period_text(i.period)) for step, items in groups for i in items]
+    rows = [(step, i.titel, _period(i)) for step, items in groups for i in items]
     figure = scroll_region(_svg(groups, as_of), label="Tidslinje")
     return render("timeline_block.html.j2", figure=markup(figure), rows=rows)
