@@ -1,0 +1,25 @@
+"""Issue 28: markup the source scan reads differently from a browser stops the build, located in
+its source file, because the built page is checked against the allow-list (output_check.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_site, copy_project
+
+pytestmark = pytest.mark.build
+
+
+def test_a_handler_after_a_quoted_angle_bracket_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "principer.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + '\n<img alt="a>b" src="x.png" onerror="alert(1)">\n', encoding="utf-8")
+    line = text.count("\n") + 2
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert (f"docs/principer.md:{line}:1: fel: attributet 'onerror' kör kod i läsarens webbläsare och är "
+            "inte tillåtet (upptäckt i den byggda sidan); ta bort det") in result.output, result.output
+    assert "Traceback" not in result.output
