@@ -23,3 +23,12 @@ def test_a_handler_after_a_quoted_angle_bracket_stops_the_build(tmp_path: Path) 
     assert (f"docs/principer.md:{line}:1: fel: attributet 'onerror' kör kod i läsarens webbläsare och är "
             "inte tillåtet (upptäckt i den byggda sidan); ta bort det") in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_page_of_another_markdown_type_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "om" / "x.mkd").write_text("# X\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/om/x.mkd:1:1: fel: sidor ska ha ändelsen .md; byt namn till 'x.md'" in result.output, result.output
+    assert "Traceback" not in result.output
