@@ -18,6 +18,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from markupsafe import Markup
+
 from handbok import (
     abbreviations,
     book_pdf,
@@ -253,13 +255,21 @@ def macros(context: BuildContext, extra: Mapping[str, Any]) -> dict[str, Callabl
         return {}  # the serve error site: no page renders macros
     data = page_macros.MacroData(context.project.portfolio, context.as_of)
     tables = [(page_macros.MACROS, data), (site_macros.MACROS, extra), (editor_macros.MACROS, context.root)]
-    bound: dict[str, Callable[..., str]] = {name: functools.partial(function, first)
+    bound: dict[str, Callable[..., str]] = {name: _safe_output(functools.partial(function, first))
                                             for table, first in tables for name, function in table.items()}
     if not context.serving:
         return bound
     log = macro_calls.MacroLog(bound)
     context.macro_log[:] = [log]
     return log.bound()
+
+
+def _safe_output(function: Callable[..., str]) -> Callable[..., str]:
+    """A macro whose Markdown the page's autoescaping sandbox keeps as it is (issue 28)."""
+    @functools.wraps(function)
+    def safe(*args: Any, **kwargs: Any) -> str:
+        return Markup(function(*args, **kwargs))  # the macros escape what they take from data
+    return safe
 
 
 def begin_page_macros(context: BuildContext, src: str) -> None:

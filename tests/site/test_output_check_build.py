@@ -32,3 +32,22 @@ def test_a_page_of_another_markdown_type_stops_the_build(tmp_path: Path) -> None
     assert result.returncode != 0
     assert "docs/om/x.mkd:1:1: fel: sidor ska ha ändelsen .md; byt namn till 'x.md'" in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_macro_page_gets_only_the_macros_and_escapes_what_it_computes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + '\n{{ "<scr" ~ "ipt>alert(1)</scr" ~ "ipt>" }}\n', encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+
+    page.write_text(text + "\n{{ git }}\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site2")
+    line = text.count("\n") + 2
+    assert result.returncode != 0
+    assert (f"docs/index.md:{line}:1: fel: mallkoden kunde inte köras: UndefinedError: 'git' is undefined"
+            in result.output), result.output
