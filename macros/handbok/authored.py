@@ -77,12 +77,9 @@ def check_page(rel_path: str, text: str) -> list[Problem]:
     unclosed = _unclosed_problem(rel_path, lines)
     if unclosed is not None:
         return [unclosed]
-    block = _FRONT_MATTER.match(text.lstrip("\ufeff"))
-    if block is not None:
-        _, read = load_document(rel_path, block.group(1).encode("utf-8"))
-        load_problems = [p for p in read if p.rule not in ("yaml-syntax", "tom-fil", "inte-mappning")]
-        if load_problems:  # read as the data files are read, before PyYAML's own loader runs
-            return [dataclasses.replace(p, line=p.line + 1) for p in load_problems]
+    read_as_data = _loader_problems(rel_path, text)
+    if read_as_data:
+        return read_as_data
     try:
         meta = read_front_matter(text)
     except RecursionError:
@@ -135,6 +132,17 @@ def _theme_field_problems(rel_path: str, meta: dict[str, Any], positions: dict[s
         elif len(value) > limit:
             at(key, f"fältet '{key}' har {len(value)} tecken, men får ha högst {limit}")
     return problems
+
+
+def _loader_problems(rel_path: str, text: str) -> list[Problem]:
+    """The front matter read as the data files are read, before PyYAML's own loader runs on
+    it (aliases, tags, duplicate keys, nesting); syntax errors are left to check_page."""
+    block = _FRONT_MATTER.match(text.lstrip("\ufeff"))
+    if block is None:
+        return []
+    _, read = load_document(rel_path, block.group(1).encode("utf-8"))
+    return [dataclasses.replace(p, line=p.line + 1) for p in read
+            if p.rule not in ("yaml-syntax", "tom-fil", "inte-mappning")]
 
 
 def _unclosed_problem(rel_path: str, lines: list[str]) -> Problem | None:

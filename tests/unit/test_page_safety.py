@@ -90,8 +90,30 @@ def test_mistyped_snippet_path_is_located(tmp_path: Path) -> None:
         ("docs/mallar/sida.md", 10, 1, "filen 'mal.md.txt' som sidan hämtar in med --8<-- finns inte "
          "i docs/mallar/filer/ eller includes/"),
         ("docs/mallar/sida.md", 13, 1, "filen '../../mkdocs.yml' som sidan hämtar in med --8<-- finns "
-         "inte i docs/mallar/filer/ eller includes/"),
+         "inte i docs/mallar/filer/ eller includes/ (ange bara filens namn)"),
     ]
+
+
+def test_snippet_markers_are_read_as_pymdownx_reads_them(tmp_path: Path) -> None:
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "latin1.md").write_bytes("Förändring\n".encode("latin-1"))
+    (tmp_path / "includes" / "data.csv").write_text("a;b\n", encoding="utf-8")
+    body = ('-8<- "finns-inte.md"\n\n--8<--\nfinns-inte.md\n--8<--\n\n--8<-- "/etc/passwd"\n\n'
+            '--8<-- "latin1.md"\n\n--8<-- "data.csv"\n')
+    folders = "docs/mallar/filer/ eller includes/"
+    assert problems_in(tmp_path, body, name="mallar/sida.md") == [
+        ("docs/mallar/sida.md", 8, 1, f"filen 'finns-inte.md' som sidan hämtar in med --8<-- finns inte i {folders}"),
+        ("docs/mallar/sida.md", 10, 1, BLOCK), ("docs/mallar/sida.md", 12, 1, BLOCK),
+        ("docs/mallar/sida.md", 14, 1, f"filen '/etc/passwd' som sidan hämtar in med --8<-- finns inte i {folders} "
+                                       "(ange bara filens namn)"),
+        ("docs/mallar/sida.md", 16, 1, "filen 'latin1.md' som sidan hämtar in är inte sparad som UTF-8; spara om den "
+                                       "med teckenkodningen UTF-8"),
+        ("docs/mallar/sida.md", 18, 1, "filen 'data.csv' kan inte hämtas in: bara .md- och .md.txt-filer får hämtas "
+                                       "in med --8<--"),
+    ]
+
+
+BLOCK = "hämta in en fil per rad med --8<-- \"namn\" (blockformen med --8<-- på en egen rad används inte)"
 
 
 def test_snippet_folder_matches_mkdocs_yml() -> None:
