@@ -171,10 +171,16 @@ class _Checker(HTMLParser):
 
     @staticmethod
     def _url_problem(name: str, value: str) -> tuple[str, str] | None:
-        url = _TAB_NEWLINE.sub("", value.strip(_URL_TRIM))
-        scheme = _SCHEME.match(url)
-        if scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES:
+        word = unsafe_scheme(value)
+        if word is None:
             return None
-        word = scheme.group(1).lower()
         return word, (f"adressen i attributet '{name}' börjar med '{word}:'; bara http, https, mailto "
                       "och relativa adresser är tillåtna")
+
+
+def unsafe_scheme(url: str) -> str | None:
+    """The URL's scheme as a browser reads it, when it is not http, https or mailto."""
+    scheme = _SCHEME.match(_TAB_NEWLINE.sub("", url.strip(_URL_TRIM)))
+    if scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES:
+        return None
+    return scheme.group(1).lower()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from handbok.nav_check import check_nav_and_links
 from handbok.output_check import output_problems, script_hashes, theme_script_patterns
 
 SOURCE = "---\ntitle: X\n---\n\nText.\n\n<img alt=\"a>b\" src=\"x\" ONERROR=\"alert(1)\">\n"
@@ -46,3 +49,13 @@ def test_the_theme_and_the_handbook_markup_pass() -> None:
 
 def test_the_csp_hashes_the_inline_scripts() -> None:
     assert script_hashes("<script>alert(1)</script>") == "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+
+
+def test_a_script_address_in_the_nav_is_located(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nnav:\n  - Start: index.md\n  - Extern: https://example.org/\n"
+                                         "  - Klicka: ' JavaScript:alert(1)'\n", encoding="utf-8")
+    assert [(p.path, p.line, p.column, p.message) for p in check_nav_and_links(tmp_path)] == [
+        ("mkdocs.yml", 5, 13, "navigationen (nav) har en adress som börjar med 'javascript:'; bara http, https, "
+                              "mailto och sidor i docs/ är tillåtna")]
