@@ -274,12 +274,24 @@ def check_authored_pages(docs_dir: Path, repo_root: Path, *, today: dt.date) -> 
             continue
         text = text.replace("\r\n", "\n")  # MkDocs reads pages with universal newlines
         problems += page_safety.page_problems(rel_path, text)
+        if path.name.endswith(".md.txt"):  # a snippet may include others (issue 28)
+            problems += page_safety.snippet_problems(rel_path, text, repo_root)
         if path.suffix == ".md":
             front_problems = check_page(rel_path, text)
             problems += front_problems or _future_review_problems(rel_path, text, today)
             problems += page_safety.snippet_problems(rel_path, text, repo_root)
             if not front_problems:  # a front matter check_page refused is not read again (alias bombs)
                 problems += page_safety.macro_problems(rel_path, text, _front_matter_or_empty(text))
+    return problems + _included_snippet_problems(repo_root)
+
+
+def _included_snippet_problems(repo_root: Path) -> list[Problem]:
+    """Snippet lines in includes/, whose files every page may include (issue 28)."""
+    problems: list[Problem] = []
+    for path in _authored_files(repo_root / "includes", (".md", ".md.txt")):
+        rel_path = path.relative_to(repo_root).as_posix()
+        text, decode_problems = decode_text(rel_path, path.read_bytes())
+        problems += decode_problems if text is None else page_safety.snippet_problems(rel_path, text, repo_root)
     return problems
 
 
