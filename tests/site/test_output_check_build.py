@@ -51,3 +51,15 @@ def test_a_macro_page_gets_only_the_macros_and_escapes_what_it_computes(tmp_path
     assert result.returncode != 0
     assert (f"docs/index.md:{line}:1: fel: mallkoden kunde inte köras: UndefinedError: 'git' is undefined"
             in result.output), result.output
+
+
+def test_a_static_svg_is_checked_after_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "assets" / "bild.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/2000/svg">\n'
+        "<x:script>alert(1)</x:script>\n</svg>\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("docs/assets/bild.svg:2:1: fel: HTML-elementet <x:script> är inte tillåtet i handboken (upptäckt i den "
+            "byggda sidan); ta bort det") in result.output, result.output
+    assert "Traceback" not in result.output
