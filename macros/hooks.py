@@ -288,6 +288,8 @@ def _skip_unchanged_pages(built: core.BuildContext, nav: Navigation, files: File
         # authored page after a nav change, so the page key decides both ways.
         unchanged = file.src_uri in skipped
         file.is_modified = (lambda: False) if unchanged else (lambda: True)  # type: ignore[method-assign]
+        if unchanged:
+            built.checked_outputs.add(file.dest_uri)  # the output check read it when it was written
         if unchanged and file.page is not None:
             file.page.update_date = today.isoformat()
             if skipped[file.src_uri] is not None:
