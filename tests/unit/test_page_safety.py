@@ -110,6 +110,8 @@ def test_snippet_markers_are_read_as_pymdownx_reads_them(tmp_path: Path) -> None
                                        "med teckenkodningen UTF-8"),
         ("docs/mallar/sida.md", 18, 1, "filen 'data.csv' kan inte hämtas in: bara .md- och .md.txt-filer får hämtas "
                                        "in med --8<--"),
+        ("includes/latin1.md", 1, 2, "filen är inte sparad som UTF-8 (byte 0xf6); spara om den med teckenkodningen "
+                                     "UTF-8"),
     ]
 
 
