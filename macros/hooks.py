@@ -105,6 +105,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(stop)) from None
     if not built.errors:
         built = build.with_markdown(built, config.markdown_extensions, config.mdx_configs)
+        built = build.with_theme_scripts(built, _theme_script_templates(config))
     config[core.CONTEXT_KEY] = built
     if built.warning_lines:  # not through MkDocs' logger, which strict mode would count
         print(*built.warning_lines, sep="\n", file=sys.stderr)
@@ -117,6 +118,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
               file=sys.stderr)
         config["nav"] = None  # no page is built
     return config
+
+
+def _theme_script_templates(config: MkDocsConfig) -> list[str]:
+    """The texts of the theme's script partials, which write its inline scripts (issue 28)."""
+    return [path.read_text("utf-8") for folder in config.theme.dirs
+            for path in sorted(Path(folder, "partials", "javascripts").glob("*.html"))]
 
 
 def _core(config: MkDocsConfig) -> ModuleType:
@@ -211,8 +218,13 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     """Theme markup fixes (see handbok/html_fixes.py) on every page; focusable abbreviations;
     under `make serve`, the script that shows the problem list over the page (issue 23)."""
     built, build = context(config), _core(config)
-    fixed: str = build.preview_page(built, build.fix_page(output))
-    return fixed
+    fixed: str = build.fix_page(output)
+    source = page.file.edit_uri if page.file.generated_by is not None else f"docs/{page.file.src_uri}"
+    source_file = Path(config.config_file_path).parent / (source or "")
+    source_text = source_file.read_text("utf-8", errors="replace") if source and source_file.is_file() else ""
+    build.check_page_output(built, source or page.file.src_uri, source_text, page.file.dest_uri, fixed)
+    previewed: str = build.preview_page(built, fixed)
+    return previewed
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
@@ -227,11 +239,14 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 
 def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Under `make serve`, the theme's compiled templates are kept between rebuilds (issue 15).
+    """The CSP's script hashes (issue 28); under `make serve`, the theme's compiled templates
+    are kept between rebuilds (issue 15).
 
     MkDocs makes a new theme environment for every rebuild and would compile every template of
     Material again (about half a second); the cache is keyed by each template's source.
     """
+    env.filters["script_hashes"] = _core(config).csp_script_hashes  # the CSP in overrides/main.html
+    env.globals["handbok_serving"] = context(config).serving
     if context(config).serving:
         env.bytecode_cache = jinja2.FileSystemBytecodeCache()
     return env
@@ -283,6 +298,8 @@ def _skip_unchanged_pages(built: core.BuildContext, nav: Navigation, files: File
         # authored page after a nav change, so the page key decides both ways.
         unchanged = file.src_uri in skipped
         file.is_modified = (lambda: False) if unchanged else (lambda: True)  # type: ignore[method-assign]
+        if unchanged:
+            built.checked_outputs.add(file.dest_uri)  # the output check read it when it was written
         if unchanged and file.page is not None:
             file.page.update_date = today.isoformat()
             if skipped[file.src_uri] is not None:
@@ -305,6 +322,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if context(config).errors:
         return  # the preview shows the problem list instead of the site; there is no book page
     site_dir = Path(config.site_dir)
+    try:
+        _core(config).check_site_output(context(config), site_dir)
+    except _core(config).BuildStopped as stop:
+        raise PluginError(str(stop)) from None
     _core(config).fill_book(context(config), site_dir)
     _core(config).write_book_pdf(context(config), site_dir, config.extra, config.site_url or "")
     _core(config).build_search(context(config), site_dir)

@@ -28,8 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from handbok.build import CONTEXT_KEY  # noqa: E402  (the core, beside this file)
 
-# Values a page may read attributes of; everything else (config, page, plugins, functions)
-# stays out of reach, so `config.theme.get_env()` cannot hand out an unsandboxed engine.
+# Values a page may read attributes of; everything else (functions, objects) stays out of reach.
 _PLAIN_TYPES = (str, int, float, bool, list, tuple, dict, type(None))
 
 
@@ -47,8 +46,11 @@ class _PageTemplate(Template):
     environment: _Sandbox  # the template class of _Sandbox only
 
     def render(self, *args: Any, **kwargs: Any) -> str:
+        # The plugin passes its page variables (config, git, environment, plugin, page …);
+        # a page sees the handbook's macros only (issue 28).
+        macros = {name: value for name, value in kwargs.items() if name in self.environment.macro_names}
         try:
-            return super().render(*args, **kwargs)
+            return super().render(**macros)
         except Exception as error:  # recorded; on_post_page_macros stops the build with it
             self.environment.record(error, _template_line(error))
             return ""
@@ -59,9 +61,10 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     template_class = _PageTemplate
 
-    def __init__(self, allowed_callables: list[Any], **options: Any) -> None:
+    def __init__(self, allowed_callables: list[Any], macro_names: list[str], **options: Any) -> None:
         super().__init__(**options)
         self.allowed = {id(c) for c in allowed_callables}
+        self.macro_names = set(macro_names)
         self.failure: tuple[int, str] | None = None
         self.front_matter_lines = 0
 
@@ -107,13 +110,13 @@ def _sandbox_for(plugin: MacrosPlugin) -> _Sandbox:
         "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
         "comment_start_string", "comment_end_string", "line_statement_prefix",
         "line_comment_prefix", "trim_blocks", "lstrip_blocks", "newline_sequence",
-        "keep_trailing_newline", "undefined", "autoescape", "finalize")}
+        "keep_trailing_newline", "undefined", "finalize")}
     names = plugin.conf[CONTEXT_KEY].steps.macro_names()
     allowed = [plugin.macros[name] for name in names] + list(DEFAULT_NAMESPACE.values())
-    sandbox = _Sandbox(allowed, loader=None, **options)
-    sandbox.globals.update(old.globals)
-    sandbox.filters.update(old.filters)
-    sandbox.tests.update(old.tests)
+    # Autoescape on: text a page computes is escaped; the macros' output is marked safe where
+    # the core makes it (build.macros). Only the macros are globals, with Jinja's own filters.
+    sandbox = _Sandbox(allowed, names, loader=None, autoescape=True, **options)
+    sandbox.globals.update({name: plugin.macros[name] for name in names})
     plugin._env = sandbox  # the plugin builds a plain Environment in on_config; no setter exists
     return sandbox
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -12,7 +13,7 @@ from typing import Any
 import yaml
 
 from handbok import page_safety
-from handbok.load import decode_text, syntax_explanation
+from handbok.load import decode_text, load_document, syntax_explanation
 from handbok.problems import Problem
 from handbok.suggestions import closest
 from handbok.validate import YEAR_MAX, YEAR_MIN
@@ -59,13 +60,26 @@ _StringDateLoader.yaml_implicit_resolvers = {
 }
 
 
+# The values of fields Material reads (issue 28): `hide` from its list, the rest plain text that
+# the theme prints into the page as it is; `template` would pick any template file.
+HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
+TEXT_FIELDS = {"title": 120, "description": 300, "subtitle": 120, "ansvarig": 120, "icon": 80, "status": 40}
+_NOT_TEXT = re.compile(r"[<>\"`]")
+
+
 def check_page(rel_path: str, text: str) -> list[Problem]:
     """Problems with one page's front matter, each at its line: an unclosed or second block,
-    a misspelled field, a missing owner or a missing/invalid review date."""
+    YAML the data files may not use either (aliases, tags, duplicate keys, deep nesting), a
+    field Material reads with a value it must not get, a misspelled field, a missing owner or
+    a missing/invalid review date."""
+    text = text.replace("\r\n", "\n")
     lines = text.lstrip("\ufeff").split("\n")
     unclosed = _unclosed_problem(rel_path, lines)
     if unclosed is not None:
         return [unclosed]
+    read_as_data = _loader_problems(rel_path, text)
+    if read_as_data:
+        return read_as_data
     try:
         meta = read_front_matter(text)
     except RecursionError:
@@ -90,7 +104,45 @@ def check_page(rel_path: str, text: str) -> list[Problem]:
     positions = _field_positions(lines[:closing])
     problems, meant = _misspelled_field_problems(rel_path, meta, positions)
     problems += _field_problems(rel_path, meta, positions, closing + 1, skip=meant)
+    problems += _theme_field_problems(rel_path, meta, positions)
     return problems + _stray_front_matter_problems(rel_path, lines, closing + 1)
+
+
+def _theme_field_problems(rel_path: str, meta: dict[str, Any], positions: dict[str, tuple[int, int]]) -> list[Problem]:
+    """Fields Material reads, against what it honours (the front matter's schema)."""
+    problems = []
+
+    def at(key: str, message: str) -> None:
+        problems.append(Problem(rel_path, positions.get(key, (1, 1))[0], 1, message, "front-matter-falt"))
+    if "template" in meta:
+        at("template", "fältet 'template' stöds inte (sidorna använder handbokens mall); ta bort raden")
+    hide = meta.get("hide")
+    if "hide" in meta and (not isinstance(hide, list) or not set(map(str, hide)) <= set(HIDE_VALUES)
+                           or not all(isinstance(v, str) for v in hide)):
+        at("hide", f"fältet 'hide' ska vara en lista med några av {', '.join(HIDE_VALUES)}, t.ex. "
+                   "'hide: [toc]'")
+    for key, limit in TEXT_FIELDS.items():
+        value = meta.get(key)
+        if key not in meta or value is None:
+            continue
+        if not isinstance(value, str):
+            at(key, f"fältet '{key}' ska vara text")
+        elif _NOT_TEXT.search(value):
+            at(key, f"fältet '{key}' får bara innehålla vanlig text, inte tecknen < > \" `")
+        elif len(value) > limit:
+            at(key, f"fältet '{key}' har {len(value)} tecken, men får ha högst {limit}")
+    return problems
+
+
+def _loader_problems(rel_path: str, text: str) -> list[Problem]:
+    """The front matter read as the data files are read, before PyYAML's own loader runs on
+    it (aliases, tags, duplicate keys, nesting); syntax errors are left to check_page."""
+    block = _FRONT_MATTER.match(text.lstrip("\ufeff"))
+    if block is None:
+        return []
+    _, read = load_document(rel_path, block.group(1).encode("utf-8"))
+    return [dataclasses.replace(p, line=p.line + 1) for p in read
+            if p.rule not in ("yaml-syntax", "tom-fil", "inte-mappning")]
 
 
 def _unclosed_problem(rel_path: str, lines: list[str]) -> Problem | None:
@@ -220,12 +272,26 @@ def check_authored_pages(docs_dir: Path, repo_root: Path, *, today: dt.date) -> 
         if text is None:
             problems += decode_problems
             continue
+        text = text.replace("\r\n", "\n")  # MkDocs reads pages with universal newlines
         problems += page_safety.page_problems(rel_path, text)
+        if path.name.endswith(".md.txt"):  # a snippet may include others (issue 28)
+            problems += page_safety.snippet_problems(rel_path, text, repo_root)
         if path.suffix == ".md":
             front_problems = check_page(rel_path, text)
             problems += front_problems or _future_review_problems(rel_path, text, today)
             problems += page_safety.snippet_problems(rel_path, text, repo_root)
-            problems += page_safety.macro_problems(rel_path, text, _front_matter_or_empty(text))
+            if not front_problems:  # a front matter check_page refused is not read again (alias bombs)
+                problems += page_safety.macro_problems(rel_path, text, _front_matter_or_empty(text))
+    return problems + _included_snippet_problems(repo_root)
+
+
+def _included_snippet_problems(repo_root: Path) -> list[Problem]:
+    """Snippet lines in includes/, whose files every page may include (issue 28)."""
+    problems: list[Problem] = []
+    for path in _authored_files(repo_root / "includes", (".md", ".md.txt")):
+        rel_path = path.relative_to(repo_root).as_posix()
+        text, decode_problems = decode_text(rel_path, path.read_bytes())
+        problems += decode_problems if text is None else page_safety.snippet_problems(rel_path, text, repo_root)
     return problems
 
 
@@ -260,7 +326,7 @@ def page_meta(docs_dir: Path, repo_root: Path) -> list[PageMeta]:
     """Owner and review date of every authored page (pages with problems are skipped)."""
     pages = []
     for path in _authored_files(docs_dir, (".md",)):
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        text = path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
         rel_path = path.relative_to(repo_root).as_posix()
         if check_page(rel_path, text):
             continue

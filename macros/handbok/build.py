@@ -10,12 +10,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from markupsafe import Markup
 
 from handbok import (
     abbreviations,
@@ -28,6 +31,7 @@ from handbok import (
     kept,
     macro_calls,
     macro_pages,
+    output_check,
     page_macros,
     pipeline,
     redirects,
@@ -99,6 +103,10 @@ class BuildContext:
     macro_log: list[macro_calls.MacroLog] = field(default_factory=list, compare=False)
     # How generated pages skip Python-Markdown (fast_markdown.py); None: they do not.
     markdown_settings: fast_markdown.MarkdownSettings | None = field(default=None, compare=False)
+    # The theme's inline scripts (output_check.py) and what the output check found (issue 28).
+    theme_scripts: tuple[re.Pattern[str], ...] = field(default=(), compare=False)
+    output_problems: list[Problem] = field(default_factory=list, compare=False)
+    checked_outputs: set[str] = field(default_factory=set, compare=False)
 
     @property
     def warning_lines(self) -> list[str]:
@@ -247,13 +255,21 @@ def macros(context: BuildContext, extra: Mapping[str, Any]) -> dict[str, Callabl
         return {}  # the serve error site: no page renders macros
     data = page_macros.MacroData(context.project.portfolio, context.as_of)
     tables = [(page_macros.MACROS, data), (site_macros.MACROS, extra), (editor_macros.MACROS, context.root)]
-    bound: dict[str, Callable[..., str]] = {name: functools.partial(function, first)
+    bound: dict[str, Callable[..., str]] = {name: _safe_output(functools.partial(function, first))
                                             for table, first in tables for name, function in table.items()}
     if not context.serving:
         return bound
     log = macro_calls.MacroLog(bound)
     context.macro_log[:] = [log]
     return log.bound()
+
+
+def _safe_output(function: Callable[..., str]) -> Callable[..., str]:
+    """A macro whose Markdown the page's autoescaping sandbox keeps as it is (issue 28)."""
+    @functools.wraps(function)
+    def safe(*args: Any, **kwargs: Any) -> str:
+        return Markup(function(*args, **kwargs))  # the macros escape what they take from data
+    return safe
 
 
 def begin_page_macros(context: BuildContext, src: str) -> None:
@@ -378,3 +394,43 @@ def build_search(context: BuildContext, site_dir: Path) -> None:
         search_index.build_search_index_in_background(site_dir, then=serve_gc.collect_and_resume)
     else:
         search_index.build_search_index(site_dir)
+
+
+def csp_script_hashes(html: str) -> str:
+    """The adapter's Jinja filter for the CSP in overrides/main.html: the hashes of the
+    inline scripts that the theme's script partials render on this page."""
+    return output_check.script_hashes(html)
+
+
+# Files written into the site that a browser may read as markup (issue 28).
+_MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml", ".xsl")
+
+
+def with_theme_scripts(context: BuildContext, templates: Iterable[str]) -> BuildContext:
+    """The context knowing the theme's inline scripts (the texts of its script partials), and
+    under `make serve` the preview's own script, which pages kept from the last rebuild carry."""
+    own = [serve_errors.preview_script()] if context.serving else []
+    return dataclasses.replace(context, theme_scripts=output_check.theme_script_patterns([*templates, *own]))
+
+
+def check_page_output(context: BuildContext, src: str, source_text: str, dest: str, html: str) -> None:
+    """The output check of one written page; what it finds stops the build at its end."""
+    context.output_problems.extend(output_check.output_problems(src, source_text, html, context.theme_scripts))
+    context.checked_outputs.add(dest)
+
+
+def check_site_output(context: BuildContext, site_dir: Path) -> None:
+    """The output check of every other markup file in the site (static files from docs/, theme
+    pages from overrides/), then BuildStopped if any written file failed it."""
+    for path in sorted(site_dir.rglob("*")):
+        dest = path.relative_to(site_dir).as_posix()
+        if dest in context.checked_outputs or dest == "sitemap.xml" or not path.name.lower().endswith(_MARKUP_SUFFIXES):
+            continue
+        source = next((f"{folder}/{dest}" for folder in ("docs", "overrides") if (context.root / folder / dest).is_file()),
+                      f"site/{dest}")
+        source_path = context.root / source
+        text = source_path.read_text("utf-8", errors="replace") if source_path.is_file() else ""
+        context.output_problems.extend(output_check.output_problems(source, text, path.read_text("utf-8", errors="replace"),
+                                                       context.theme_scripts))
+    if context.output_problems:
+        raise BuildStopped(stop_message(sorted(set(context.output_problems))))

@@ -22,11 +22,10 @@ def sa_ser_ett_fel_ut(repo_root: Path) -> str:
 def faltreferens(repo_root: Path, typ: str) -> str:
     """The field reference for one record type, generated from its JSON Schema."""
     schema_dir = repo_root / SCHEMA_DIR
+    known = sorted(p.name.removesuffix(".schema.json") for p in schema_dir.glob("*.schema.json"))
+    if typ not in known:  # a name, never a path (issue 28)
+        raise ValueError(f"okänd posttyp {typ!r}; kända: {', '.join(known)}")
     path = schema_dir / f"{typ}.schema.json"
-    if not path.is_file():
-        known = ", ".join(sorted(p.name.removesuffix(".schema.json")
-                                 for p in schema_dir.glob("*.schema.json")))
-        raise ValueError(f"okänd posttyp {typ!r}; kända: {known}")
     return field_reference(json.loads(path.read_text(encoding="utf-8")))
 
 

@@ -111,17 +111,26 @@ def nav_entries(mkdocs_yml: str) -> list[NavEntry]:
     return list(_walk_nav(nav)) if nav is not None else []
 
 
-def _walk_nav(node: yaml.Node) -> Iterator[NavEntry]:
+def nav_addresses(mkdocs_yml: str) -> list[NavEntry]:
+    """Every value in `nav`: page paths and addresses of other sites alike."""
+    root = yaml.compose(mkdocs_yml, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    nav = next((value for key, value in root.value if key.value == "nav"), None)
+    return list(_walk_nav(nav, pages_only=False)) if nav is not None else []
+
+
+def _walk_nav(node: yaml.Node, *, pages_only: bool = True) -> Iterator[NavEntry]:
     if isinstance(node, yaml.ScalarNode):
         value = str(node.value)
-        if value.endswith(".md") and "://" not in value:
+        if not pages_only or (value.endswith(".md") and "://" not in value):
             yield NavEntry(node.start_mark.line + 1, node.start_mark.column + 1, value)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _walk_nav(item)
+            yield from _walk_nav(item, pages_only=pages_only)
     elif isinstance(node, yaml.MappingNode):
         for _, value in node.value:
-            yield from _walk_nav(value)
+            yield from _walk_nav(value, pages_only=pages_only)
 
 
 def authored_pages(docs_dir: Path) -> list[str]:

@@ -53,6 +53,10 @@ _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 MAX_DIGITS = 15  # whole kronor up to 10^15; longer numbers are typing mistakes
 MAX_DEPTH = 20  # records nest 3 levels; deep nesting would exhaust the parser's stack
+MAX_FILE_BYTES = 1_000_000  # the largest source file is a few kB; a huge one stalls the build (issue 28)
+# C0 controls but tab and line ends, DEL, and the bidirectional overrides and isolates: invisible
+# in an editor, they reach HTML, CSV and JSON and can reorder what a reader sees (issue 28).
+INVISIBLE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 # PyYAML's own wording for the commonest syntax errors, in Swedish.
 _SYNTAX_TRANSLATIONS = {
@@ -137,6 +141,11 @@ def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
 
 
 def decode_text(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """The file's text; None, with a located problem, when it is too large, not UTF-8 or holds
+    an invisible control character."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(path, 1, 1, f"filen är {len(raw)} byte, men en källfil får vara högst "
+                              f"{MAX_FILE_BYTES} byte; dela upp den", "filstorlek")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -146,7 +155,18 @@ def decode_text(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, column, "filen är inte sparad som UTF-8 (byte "
                               f"0x{raw[error.start]:02x}); spara om den med teckenkodningen UTF-8",
                               "inte-utf8")]
+    control = INVISIBLE_CONTROLS.search(text)
+    if control is not None:
+        return None, [control_problem(path, text, control.start())]
     return text, []
+
+
+def control_problem(path: str, text: str, offset: int) -> Problem:
+    """An invisible control character at `offset` of `text`, located."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(path, line, column, f"texten innehåller ett osynligt styrtecken (U+{ord(text[offset]):04X}), "
+                   "som inte får förekomma i handboken; ta bort det", "styrtecken")
 
 
 def _tab_problems(path: str, text: str) -> list[Problem]:
@@ -271,6 +291,12 @@ class _ValueBuilder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value
+        control = INVISIBLE_CONTROLS.search(text)
+        if control is not None:  # written as an escape ("\x1b", "\u202e") in a quoted value
+            self.problems.append(_at(self.path, node, f"värdet innehåller ett osynligt styrtecken "
+                                     f"(U+{ord(control.group()):04X}), som inte får förekomma i handboken; "
+                                     "ta bort det", "styrtecken"))
+            return text
         if tag in (_STR, _TIMESTAMP):
             return text
         if tag == _NULL:

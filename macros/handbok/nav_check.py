@@ -20,10 +20,12 @@ from handbok.links import (
     authored_pages,
     is_generated,
     markdown_links,
+    nav_addresses,
     nav_entries,
     other_links,
     relative_link,
 )
+from handbok.output_check import unsafe_scheme
 from handbok.problems import Problem
 from handbok.suggestions import closest, fold
 
@@ -46,7 +48,7 @@ def check_nav_and_links(repo_root: Path, generated: GeneratedPages = lambda: Non
     def known() -> set[str]:
         return pages | set(made() or ())
 
-    problems = _nav_problems(repo_root / "mkdocs.yml", pages)
+    problems = _nav_problems(repo_root / "mkdocs.yml", pages) + _nav_address_problems(repo_root / "mkdocs.yml")
     for page in sorted(pages):
         text = (docs_dir / page).read_text(encoding="utf-8", errors="replace")
         for link in markdown_links(page, text):
@@ -123,6 +125,16 @@ def _nav_problems(mkdocs_yml: Path, pages: set[str]) -> list[Problem]:
             f"navigationen (nav) pekar på '{entry.path}', som inte finns i docs/"
             f"{_nav_suggestion(entry.path, pages)}", "nav"))
     return problems
+
+
+def _nav_address_problems(mkdocs_yml: Path) -> list[Problem]:
+    """Addresses in `nav` that a browser would run as code, as page links are checked (issue 28)."""
+    if not mkdocs_yml.is_file():
+        return []
+    return [Problem("mkdocs.yml", entry.line, entry.column, f"navigationen (nav) har en adress som börjar "
+                    f"med '{scheme}:'; bara http, https, mailto och sidor i docs/ är tillåtna", "nav")
+            for entry in nav_addresses(mkdocs_yml.read_text(encoding="utf-8"))
+            if (scheme := unsafe_scheme(entry.path)) is not None]
 
 
 def _nav_suggestion(missing: str, pages: set[str]) -> str:

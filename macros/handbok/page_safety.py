@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pymdownx.snippets import SnippetPreprocessor  # type: ignore[import-untyped]  # no type information
+
 from handbok.macro_pages import MACRO_PAGES
 from handbok.problems import Problem
 
@@ -29,7 +31,8 @@ _HANDLER = re.compile(r"(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
 _SCRIPT_URL = re.compile(r"(javascript|vbscript|livescript):|(data):text/html", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
-_SNIPPET = re.compile(r"""^\s*(;?)--8<--\s+(["'])(.+?)\2\s*$""")
+# pymdownx.snippets' own path parsing (file.md:1:5, file.md:section); it reads no settings.
+_SNIPPET_RULES = SnippetPreprocessor.__new__(SnippetPreprocessor)
 
 
 def page_problems(rel_path: str, text: str) -> list[Problem]:
@@ -80,20 +83,43 @@ def macro_problems(rel_path: str, text: str, meta: Mapping[str, Any]) -> list[Pr
 
 
 def snippet_problems(rel_path: str, text: str, repo_root: Path) -> list[Problem]:
-    """`--8<-- "name"` lines whose file is missing (the build would stop with a traceback)."""
+    """Snippet lines, found by pymdownx.snippets' own marker pattern and read with its own path
+    rules, that the build would stop on with a traceback or that would include a file
+    unchecked: a block marker, a missing file, a path outside the snippet folders, a file of
+    another type or not in UTF-8 (issues 14, 28)."""
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
-        match = _SNIPPET.match(line)
-        if match is None or match.group(1):
+        match = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
+        if match is None or match.group("escape"):
             continue  # `;--8<--` is an escaped, literal snippet line
-        name = re.sub(r"(:-?\d*){1,2}$", "", match.group(3))
-        found = any((repo_root / folder / name).is_file() for folder in SNIPPET_DIRS)
-        if not found or ".." in Path(name).parts:
-            folders = " eller ".join(f"{folder}/" for folder in SNIPPET_DIRS)
-            problems.append(Problem(rel_path, number, line.index("--8<--") + 1, f"filen '{name}' som "
-                                    f"sidan hämtar in med --8<-- finns inte i {folders}",
-                                    "snippet"))
+        column = len(match.group("space")) + 1
+        if match.group("block_marker"):
+            problems.append(Problem(rel_path, number, column, "hämta in en fil per rad med "
+                                    "--8<-- \"namn\" (blockformen med --8<-- på en egen rad används inte)", "snippet"))
+            continue
+        message = _snippet_target_problem(match.group("snippet")[1:-1].strip(), repo_root)
+        if message:
+            problems.append(Problem(rel_path, number, column, message, "snippet"))
     return problems
+
+
+def _snippet_target_problem(spec: str, repo_root: Path) -> str | None:
+    target = _SNIPPET_RULES.parse_snippet_target(spec)
+    name = target["path"] if target else spec
+    folders = " eller ".join(f"{folder}/" for folder in SNIPPET_DIRS)
+    missing = f"filen '{name}' som sidan hämtar in med --8<-- finns inte i {folders}"
+    if not name or Path(name).is_absolute() or ".." in Path(name).parts:
+        return missing + " (ange bara filens namn)"
+    found = next((repo_root / folder / name for folder in SNIPPET_DIRS if (repo_root / folder / name).is_file()), None)
+    if found is None:
+        return missing
+    if not name.lower().endswith((".md", ".md.txt")):
+        return f"filen '{name}' kan inte hämtas in: bara .md- och .md.txt-filer får hämtas in med --8<--"
+    try:
+        found.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return f"filen '{name}' som sidan hämtar in är inte sparad som UTF-8; spara om den med teckenkodningen UTF-8"
+    return None
 
 
 def _key_line(text: str, key: str) -> int:

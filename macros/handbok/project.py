@@ -37,8 +37,10 @@ def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, l
     docs = repo_root / "docs"
     data = pipeline.load_data(repo_root / "data", repo_root / "schemas", today=today)
     problems = list(data.problems) + authored.check_authored_pages(docs, repo_root, today=today)
-    for folder in ("docs", "schemas"):  # data/ is checked by the pipeline
+    for folder in ("docs", "schemas", "includes", "overrides"):  # data/ is checked by the pipeline
         problems += source_files.symlink_problems(repo_root / folder, repo_root)
+    problems += source_files.file_type_problems(repo_root)
+    problems += [p for p in source_files.tracked_symlink_problems(repo_root) if p not in problems]
     problems += nav_check.check_nav_and_links(
         repo_root, lambda: _generated_markdown(data.portfolio, docs, repo_root, today))
     problems += glossary.check_glossary(repo_root)

@@ -1,13 +1,16 @@
-"""Inventory of the source folders: every file under data/ is one the build reads, and no
-file or folder under docs/, data/ or schemas/ is a symbolic link (issue 14).
+"""Inventory of the source folders: every file under data/ is one the build reads, files under
+docs/, includes/ and overrides/ are of an allowed type, and no source file or folder is a
+symbolic link (issues 14, 28).
 
 A symlink could publish or load a file from outside the repository; a data file with the
-wrong name would otherwise be skipped without a word.
+wrong name would otherwise be skipped without a word; a static file of another type (.shtml,
+.xht, .HTML, .mkd …) is published as it is, unchecked, and a browser may run it as a page.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 from handbok.problems import Problem
@@ -18,6 +21,69 @@ TOP_LEVEL_FILES = {"omdirigeringar.yaml"}
 _BACKUP_MARKS = ("~", ".bak", ".swp", ".swo", ".orig", ".tmp")
 _EXPECTED_TOP = ("här får bara finnas mapparna insatser/, behov/, organisation/ och kallor/ "
                  "och filen omdirigeringar.yaml")
+
+
+_IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+_CODE = (".css", ".js")
+# Folder -> the file types it may hold, and the developer-owned folder where .css/.js may lie.
+ALLOWED_TYPES: dict[str, tuple[tuple[str, ...], str]] = {
+    "docs": ((".md", ".md.txt", ".pdf", ".docx", *_IMAGES), "docs/assets/"),
+    "includes": ((".md", ".md.txt"), ""),
+    "overrides": ((".html", *_IMAGES), "overrides/assets/"),
+}
+_OTHER_PAGE_TYPES = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext", ".text")
+_TYPE_NAMES = {".md": "sidor (.md)", ".md.txt": "mallar (.md.txt)", ".pdf": "PDF", ".docx": "Word-filer (.docx)",
+               ".html": "mallar för temat (.html)", ".png": "bilder (.png, .jpg, .jpeg, .gif, .webp, .svg)"}
+
+
+def file_type_problems(repo_root: Path) -> list[Problem]:
+    """Files under docs/, includes/ and overrides/ whose type is not on the allow-list (issue 28)."""
+    problems = []
+    for folder, (suffixes, code_folder) in ALLOWED_TYPES.items():
+        for path in sorted((repo_root / folder).rglob("*")):
+            rel = _rel(path, repo_root)
+            if path.is_symlink() or not path.is_file():
+                continue  # symlinks are reported by symlink_problems
+            message = _file_type_message(rel, folder, suffixes, code_folder)
+            if message:
+                problems.append(Problem(rel, 1, 1, message, "filtyp"))
+    return problems
+
+
+def _file_type_message(rel: str, folder: str, suffixes: tuple[str, ...], code_folder: str) -> str | None:
+    name = rel.rsplit("/", 1)[-1]
+    lower = name.lower()
+    suffix = _suffix(lower)
+    allowed = lower.endswith(suffixes) or (bool(code_folder) and rel.startswith(code_folder) and lower.endswith(_CODE))
+    if allowed and suffix and not name.endswith(suffix):
+        return f"skriv filändelsen med små bokstäver: byt namn till '{name[:-len(suffix)]}{suffix}'"
+    if allowed:
+        return None
+    if lower.endswith(_OTHER_PAGE_TYPES):
+        return f"sidor ska ha ändelsen .md; byt namn till '{name.rsplit('.', 1)[0]}.md'"
+    if lower.endswith(_CODE):
+        where = f"bara i {code_folder} (som utvecklarna ansvarar för)" if code_folder else f"inte i {folder}/"
+        return f"filer av typen '{suffix}' får ligga {where}"
+    kinds = ", ".join(_TYPE_NAMES[s] for s in suffixes if s in _TYPE_NAMES)
+    return (f"filtypen '{suffix or name}' är inte tillåten i {folder}/ (webbplatsen skulle publicera "
+            f"den okontrollerad); här får bara finnas {kinds}")
+
+
+def _suffix(lower_name: str) -> str:
+    return ".md.txt" if lower_name.endswith(".md.txt") else os.path.splitext(lower_name)[1]
+
+
+def tracked_symlink_problems(repo_root: Path) -> list[Problem]:
+    """Every symbolic link that git tracks, anywhere in the repository (none when git is absent)."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "-s", "-z"], cwd=repo_root, capture_output=True,
+                                text=True, check=False)
+    except OSError:
+        return []
+    links = [entry.split("\t", 1)[1] for entry in listed.stdout.split("\0")
+             if entry.startswith("120000 ") and "\t" in entry]
+    return [Problem(link, 1, 1, "filen är en symbolisk länk; lägg in själva filen här i stället (länkar "
+                    "följs inte, de kan peka utanför arkivet)", "symlank") for link in sorted(links)]
 
 
 def symlink_problems(folder: Path, repo_root: Path) -> list[Problem]:

@@ -386,6 +386,8 @@ def _bounds_message(subject: str, value: object, keyword: str, schema: Mapping[s
         return f"{subject} har värdet {_show(value)}, tillåtet är {allowed}"
     if keyword == "minLength":
         return f"{subject} får inte vara tomt"
+    if keyword == "maxLength" and isinstance(value, str):
+        return f"{subject} har {len(value)} tecken, men får ha högst {schema['maxLength']}"
     if keyword == "minItems":
         return f"{subject} måste ha minst {schema['minItems']} värde"
     if keyword == "uniqueItems":

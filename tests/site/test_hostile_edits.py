@@ -72,12 +72,10 @@ def test_script_symlink_encoding_and_address_collision(tmp_path: Path) -> None:
 
 def test_authored_file_at_a_generated_address_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "portfolj").mkdir()
-    (project / "docs" / "portfolj" / "insatser.csv").write_text("id;titel\n", encoding="utf-8")
-    _fails_with(tmp_path, project,
-                "docs/portfolj/insatser.csv:1:1: fel: filen får samma adress (portfolj/insatser.csv) "
-                "som den genererade filen portfolj/insatser.csv, som byggs från data; byt namn på "
-                "eller ta bort docs/portfolj/insatser.csv")
+    (project / "docs" / "insatser").mkdir()
+    (project / "docs" / "insatser" / "hifa.md").write_text(
+        "---\nansvarig: Redaktionen\nsenast_granskad: 2026-11-23\n---\n\n# HIFA\n", encoding="utf-8")
+    _fails_with(tmp_path, project, "docs/insatser/hifa.md:1:1: fel: filen får samma adress")
 
 
 @pytest.mark.parametrize(("rel", "old", "new", "expected"), [

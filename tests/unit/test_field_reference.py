@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from handbok.editor_macros import faltreferens
 from handbok.field_reference import field_reference
 
 SCHEMA = {
@@ -28,3 +33,11 @@ def test_names_and_enum_values_cannot_break_the_table_or_inject_markup() -> None
     assert rows[5] == "| <code>lista\\[\\].\\[x\\]</code> | nej | heltal 1–5 | **X.**  |"
     assert all(row.count("|") - row.count("\\|") == 5 for row in rows)
     assert "<script>" not in table and "<i>" not in table
+
+
+def test_faltreferens_takes_only_a_known_schema_name(tmp_path: Path) -> None:
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "insats.schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "x.schema.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^okänd posttyp '\.\./x'; kända: insats$"):
+        faltreferens(tmp_path, "../x")

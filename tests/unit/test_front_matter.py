@@ -112,3 +112,21 @@ def test_front_matter_below_a_blank_line_is_named(tmp_path: Path) -> None:
     assert messages(tmp_path, "\n" + FRONT + "\n# Sida\n") == [
         f"{PAGE}:2:1: fel: front matter ska börja på rad 1: ta bort de tomma raderna ovanför '---' "
         "(annars publiceras fälten som text på sidan)"]
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    ("title: &a x\ndescription: *a\n", "docs/om/sida.md:4:8: fel: ankare och alias (&namn, *namn) används inte i "
+                                       "datafilerna; skriv ut värdet"),
+    ("hide: 5\n", "docs/om/sida.md:4:1: fel: fältet 'hide' ska vara en lista med några av navigation, toc, "
+                  "footer, path, tags, feedback, t.ex. 'hide: [toc]'"),
+    ("template: finns-inte.html\n", "docs/om/sida.md:4:1: fel: fältet 'template' stöds inte (sidorna använder "
+                                    "handbokens mall); ta bort raden"),
+    ('title: "<img src=x \\x6Fnerror=alert(1)>"\n', "docs/om/sida.md:4:1: fel: fältet 'title' får bara innehålla "
+                                                    "vanlig text, inte tecknen < > \" `"),
+])
+def test_fields_material_reads_are_checked_as_the_data_files_are(tmp_path: Path, block: str, expected: str) -> None:
+    assert messages(tmp_path, FRONT.removesuffix("---\n") + block + "---\n\nText.\n") == [expected]
+
+
+def test_a_page_with_windows_line_ends_is_read(tmp_path: Path) -> None:
+    assert messages(tmp_path, (FRONT + "\n# Sida\n").replace("\n", "\r\n")) == []

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import copy
 import os
+import re
+from collections import Counter
+from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +165,7 @@ def test_mutated_records_are_reported_or_render(record: tuple[str, str, bytes]) 
     kind, rel, raw = record
     problems, documents = check_record(kind, rel, raw)
     event("rejected" if problems else "accepted")
+    KIND_COUNTS[f"post: {'fel med plats' if problems else 'ren'}"] += 1
     for problem in problems:
         assert problem.line >= 1 and problem.column >= 1 and problem.message, problem
         assert problem.path.startswith("data/"), problem
@@ -177,3 +182,132 @@ def test_every_real_record_is_a_starting_point() -> None:
                                for k in RECORD_KINDS) and len(RECORDS) > 50
     problems, _ = check_record(*RECORDS[0])
     assert problems == []
+
+
+# Pages, front matter, snippets and file names (issue 28): an authored page, mutated, either gets
+# located problems from the source checks, or its Markdown, rendered with the site's extensions,
+# passes or fails the output check; and whatever passes both holds no script.
+PAGES = sorted(p for p in (REPO_ROOT / "docs").rglob("*.md") if not p.is_symlink())
+SNIPPETS = sorted((REPO_ROOT / "docs" / "mallar" / "filer").glob("*.md.txt"))
+HOSTILE = [
+    "<script>alert(1)</script>", '<img alt="a>b" src="x" onerror="alert(1)">', "<x:script>alert(1)</x:script>",
+    "[a](java\nscript:alert(1))", "[a](&#106;avascript:alert(1))", '{: onclick="alert(1)" }', '{: title="}" onclick=x }',
+    '<a href=" javascript:x">a</a>', "<iframe srcdoc=x>", '<p data-pagefind-weight="9">x</p>', "<svg><a href=x>",
+    '<div markdown="1" style="x">a</div>', "<object data=x>", '<meta http-equiv="refresh" content="0">',
+    "--8<-- \"/etc/passwd\"", "-8<- \"x.md\"", "--8<--", "--8<-- \"../mkdocs.yml\"", "{{ 7*7 }}", "\u202e", "\x1b",
+    "&#x6A;avascript:", "<scr<script>ipt>", "`<script>`", "<!-- <script> -->", "<style>x</style>",
+]
+FRONT_VALUES = ["&a x", "*a", "[toc]", "5", "finns-inte.html", '"<b>x</b>"', '"\\x6Fnerror"', "[[[[[[[[[[]]]]]]]]]]",
+                '"\\u202e"', "yes", "~", "!!python/name:os.system", "{a: 1}", '"' + "x" * 400 + '"']
+FRONT_KEYS = ["title", "description", "hide", "template", "render_macros", "ansvarig", "senast_granskad", "icon",
+              "search", "tags", "x"]
+NAMES = ["x.md", "x.mkd", "x.markdown", "x.MD", "x.shtml", "x.HTML", "x.svg", "x.js", "x.md.txt", "x.csv", ".x"]
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+              "pymdownx.details", "pymdownx.superfences", "pymdownx.snippets"]
+KIND_COUNTS: Counter[str] = Counter()
+
+
+@st.composite
+def mutated_pages(draw) -> tuple[str, str, str, str]:
+    """(kind, file name under docs/om/, page text, snippet text)."""
+    kind = draw(st.sampled_from(["sida", "front matter", "snippet", "filnamn"]))
+    text = draw(st.sampled_from(PAGES)).read_text(encoding="utf-8")
+    snippet = draw(st.sampled_from(SNIPPETS)).read_text(encoding="utf-8")
+    name = "x.md"
+    if kind == "sida":
+        lines = text.split("\n")
+        at = draw(st.integers(0, len(lines)))
+        lines.insert(at, draw(st.one_of(st.sampled_from(HOSTILE), unicode_text)))
+        text = "\n".join(lines)
+    elif kind == "front matter":
+        value = draw(st.one_of(st.sampled_from(FRONT_VALUES), unicode_text))
+        text = text.replace("---\n", f"---\n{draw(st.sampled_from(FRONT_KEYS))}: {value}\n", 1)
+    elif kind == "snippet":
+        snippet = snippet + "\n" + draw(st.sampled_from(HOSTILE)) + "\n"
+        text += '\n--8<-- "x.md.txt"\n'
+    else:
+        name = draw(st.sampled_from(NAMES))
+    if draw(st.booleans()):
+        text = _mutate_text(draw, text)
+    return kind, name, text, snippet
+
+
+class _ScriptFinder(HTMLParser):
+    """Script in rendered HTML, found independently of the output check's allow-list."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag.split(":")[-1] in ("script", "iframe", "object", "embed", "base", "frame"):
+            self.found.append(tag)
+        for name, value in attrs:
+            url = re.sub(r"[\x00-\x20]", "", value or "").lower()
+            if name.startswith("on") or name == "srcdoc" or url.startswith(("javascript:", "vbscript:", "data:")):
+                self.found.append(f"{tag} {name}={value}")
+
+
+def _scripts(html: str) -> list[str]:
+    finder = _ScriptFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.found
+
+
+@FUZZ
+@given(mutated_pages())
+def test_mutated_pages_are_reported_or_hold_no_script(tmp_path_factory, page: tuple[str, str, str, str]) -> None:
+    from handbok.authored import check_authored_pages
+    from handbok.output_check import output_problems
+    from handbok.source_files import file_type_problems
+
+    kind, name, text, snippet = page
+    root = tmp_path_factory.mktemp("sida")
+    (root / "docs" / "om").mkdir(parents=True)
+    (root / "docs" / "mallar" / "filer").mkdir(parents=True)
+    (root / "includes").mkdir()
+    (root / "docs" / "om" / name).write_bytes(text.encode("utf-8", errors="surrogatepass"))
+    (root / "docs" / "mallar" / "filer" / "x.md.txt").write_text(snippet, encoding="utf-8")
+    problems = check_authored_pages(root / "docs", root, today=REAL_DATE) + file_type_problems(root)
+    for problem in problems:
+        assert problem.line >= 1 and problem.column >= 1 and problem.message, problem
+        assert problem.path.startswith("docs/"), problem
+        assert "\n" not in format_problem(problem)
+    if problems:
+        KIND_COUNTS[f"{kind}: fel med plats"] += 1
+        event(f"{kind}: fel med plats")
+        return
+    if not name.endswith(".md"):  # published as it is; the build checks the markup types after writing them
+        html = text if name.lower().endswith(".svg") else ""
+        kind = f"{kind} (statisk fil)"
+    else:
+        html = _rendered(root, text.split("\n---\n", 1)[-1])
+    found = output_problems(f"docs/om/{name}", text, html, ())
+    if found:
+        KIND_COUNTS[f"{kind}: fel i utdata"] += 1
+        event(f"{kind}: fel i utdata")
+        return
+    assert _scripts(html) == [], html
+    KIND_COUNTS[f"{kind}: ren"] += 1
+    event(f"{kind}: ren")
+
+
+def _rendered(root: Path, body: str) -> str:
+    import markdown
+
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs={"pymdownx.snippets": {
+        "base_path": [str(root / "docs" / "mallar" / "filer"), str(root / "includes")], "check_paths": True}}
+    ).convert(body)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _kind_counts(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Inputs per kind and result, printed after the run (`make fuzz`)."""
+    yield
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if capture is not None and KIND_COUNTS:
+        with capture.global_and_fixture_disabled():
+            print("\nFuzz-indata per sort och utfall (tracebacks och skript i utdata: 0, annars hade testet fallerat):")
+            for kind, count in sorted(KIND_COUNTS.items()):
+                print(f"  {kind}: {count}")

@@ -56,7 +56,9 @@ def test_script_capable_markup_is_located(tmp_path: Path, body: str, line: int, 
 
 def test_handler_in_front_matter_is_located(tmp_path: Path) -> None:
     front = FRONT.replace("---\n\n", "description: 'x\" onfocus=\"alert(1)\" autofocus x=\"'\n---\n\n")
-    assert problems_in(tmp_path, "Text\n", front=front) == [(PAGE, 4, 18, HANDLER.format("onfocus"))]
+    assert problems_in(tmp_path, "Text\n", front=front) == [
+        (PAGE, 4, 18, HANDLER.format("onfocus")),
+        (PAGE, 4, 1, "fältet 'description' får bara innehålla vanlig text, inte tecknen < > \" `")]
 
 
 def test_ordinary_text_and_escaped_markup_pass(tmp_path: Path) -> None:
@@ -88,8 +90,32 @@ def test_mistyped_snippet_path_is_located(tmp_path: Path) -> None:
         ("docs/mallar/sida.md", 10, 1, "filen 'mal.md.txt' som sidan hämtar in med --8<-- finns inte "
          "i docs/mallar/filer/ eller includes/"),
         ("docs/mallar/sida.md", 13, 1, "filen '../../mkdocs.yml' som sidan hämtar in med --8<-- finns "
-         "inte i docs/mallar/filer/ eller includes/"),
+         "inte i docs/mallar/filer/ eller includes/ (ange bara filens namn)"),
     ]
+
+
+def test_snippet_markers_are_read_as_pymdownx_reads_them(tmp_path: Path) -> None:
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "latin1.md").write_bytes("Förändring\n".encode("latin-1"))
+    (tmp_path / "includes" / "data.csv").write_text("a;b\n", encoding="utf-8")
+    body = ('-8<- "finns-inte.md"\n\n--8<--\nfinns-inte.md\n--8<--\n\n--8<-- "/etc/passwd"\n\n'
+            '--8<-- "latin1.md"\n\n--8<-- "data.csv"\n')
+    folders = "docs/mallar/filer/ eller includes/"
+    assert problems_in(tmp_path, body, name="mallar/sida.md") == [
+        ("docs/mallar/sida.md", 8, 1, f"filen 'finns-inte.md' som sidan hämtar in med --8<-- finns inte i {folders}"),
+        ("docs/mallar/sida.md", 10, 1, BLOCK), ("docs/mallar/sida.md", 12, 1, BLOCK),
+        ("docs/mallar/sida.md", 14, 1, f"filen '/etc/passwd' som sidan hämtar in med --8<-- finns inte i {folders} "
+                                       "(ange bara filens namn)"),
+        ("docs/mallar/sida.md", 16, 1, "filen 'latin1.md' som sidan hämtar in är inte sparad som UTF-8; spara om den "
+                                       "med teckenkodningen UTF-8"),
+        ("docs/mallar/sida.md", 18, 1, "filen 'data.csv' kan inte hämtas in: bara .md- och .md.txt-filer får hämtas "
+                                       "in med --8<--"),
+        ("includes/latin1.md", 1, 2, "filen är inte sparad som UTF-8 (byte 0xf6); spara om den med teckenkodningen "
+                                     "UTF-8"),
+    ]
+
+
+BLOCK = "hämta in en fil per rad med --8<-- \"namn\" (blockformen med --8<-- på en egen rad används inte)"
 
 
 def test_snippet_folder_matches_mkdocs_yml() -> None:
@@ -98,7 +124,7 @@ def test_snippet_folder_matches_mkdocs_yml() -> None:
     assert tuple(re.findall(r"- !relative \$config_dir/(\S+)", block)) == page_safety.SNIPPET_DIRS
 
 
-@pytest.mark.parametrize("value", ["true", "yes", "1"])
+@pytest.mark.parametrize("value", ["true", "1"])
 def test_render_macros_on_an_unlisted_page_is_located(tmp_path: Path, value: str) -> None:
     front = FRONT.replace("ansvarig", f"render_macros: {value}\nansvarig")
     assert problems_in(tmp_path, "{{ nyckeltal() }}\n", front=front) == [
@@ -125,4 +151,6 @@ def test_review_date_in_front_matter_is_bounded(tmp_path: Path) -> None:
 
 def test_deeply_nested_front_matter_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
     front = FRONT.replace("ansvarig", "x: " + "[" * 5000 + "]" * 5000 + "\nansvarig")
-    assert problems_in(tmp_path, "Text\n", front=front) == [(PAGE, 1, 1, "front matter är nästlad för djupt")]
+    assert problems_in(tmp_path, "Text\n", front=front) == [
+        (PAGE, 2, 1003, "värdena är nästlade i fler än 20 nivåer (listor eller indragna fält i varandra); en post "
+                      "har högst några nivåer")]
