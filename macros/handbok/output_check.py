@@ -28,7 +28,7 @@ ALLOWED: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in 
     "html": {"xmlns"}, "head": set(), "body": set(), "title": set(),
     "meta": {"charset", "name", "content", "http-equiv", "property"},
     "link": {"rel", "href", "type", "sizes", "media", "hreflang", "crossorigin"},
-    "script": {"src", "type"},
+    "script": {"src", "type", "defer"},
     "header": set(), "footer": set(), "main": set(), "nav": {"aria-expanded"}, "article": set(),
     "section": set(), "aside": set(), "div": set(), "span": set(), "p": set(), "br": set(), "hr": set(),
     "h1": set(), "h2": set(), "h3": set(), "h4": set(), "h5": set(), "h6": set(),
@@ -52,6 +52,11 @@ ALLOWED: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in 
     "g": _SVG_SHAPE, "path": _SVG_SHAPE, "rect": _SVG_SHAPE, "circle": _SVG_SHAPE, "ellipse": _SVG_SHAPE,
     "line": _SVG_SHAPE, "polyline": _SVG_SHAPE, "polygon": _SVG_SHAPE, "text": _SVG_SHAPE,
     "tspan": _SVG_SHAPE, "desc": set(),
+    # Pagefind's Component UI, written by overrides/partials/search.html (issue 26).
+    "pagefind-config": {"lang", "base-url", "highlight-param", "preload"},
+    "pagefind-modal-trigger": {"placeholder", "shortcut"}, "pagefind-modal": {"reset-on-close"},
+    "pagefind-modal-header": set(), "pagefind-modal-body": set(), "pagefind-modal-footer": set(),
+    "pagefind-input": {"placeholder", "debounce"}, "pagefind-summary": set(), "pagefind-results": set(),
 }.items()}
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "cite", "formaction", "poster", "xlink:href"})
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -63,6 +68,11 @@ _TAB_NEWLINE = re.compile(r"[\t\n\r]")
 _LINK_RELS = frozenset({"stylesheet", "icon", "canonical", "prev", "next", "alternate", "sitemap",
                         "apple-touch-icon", "manifest"})
 _PAGEFIND_BODY = "data-pagefind-body"
+# The search's own marks: the one indexed block (with its weight) comes from overrides/main.html,
+# and `ignore` only keeps text out of the index; every other data-pagefind-* could rewrite
+# what search shows (meta, filters, sort), so it is refused wherever it comes from.
+_PAGEFIND_HARMLESS = frozenset({"data-pagefind-ignore"})
+_SCRIPT_FOLDERS = ("assets/", "pagefind/")  # the site's own scripts: the project's and Pagefind's
 _THEME_EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
@@ -109,6 +119,7 @@ class _Checker(HTMLParser):
         self.found: list[tuple[str, str]] = []
         self.script: str | None = None  # the body of an inline script being read
         self.pagefind_bodies = 0
+        self.weighted = False
         self.policies = 0
         self.json_scripts = 0
 
@@ -126,7 +137,8 @@ class _Checker(HTMLParser):
     def _script_start(self, attrs: dict[str, str | None]) -> None:
         src = attrs.get("src")
         if src is not None:
-            if _SCHEME.match(src.strip(_URL_TRIM)) or "assets/" not in src or not src.endswith(".js"):
+            own = any(folder in src for folder in _SCRIPT_FOLDERS)
+            if _SCHEME.match(src.strip(_URL_TRIM)) or not own or not src.endswith(".js"):
                 self.found.append((src, f"skriptet '{src}' kommer inte från webbplatsens egna filer"))
         elif attrs.get("type") == "application/json":
             self.json_scripts += 1
@@ -152,8 +164,12 @@ class _Checker(HTMLParser):
     def _attribute_problem(self, tag: str, name: str, value: str) -> tuple[str, str] | None:
         if name.startswith("on"):
             return name, f"attributet '{name}' kör kod i läsarens webbläsare och är inte tillåtet"
-        if name == _PAGEFIND_BODY and tag == "article" and self.pagefind_bodies == 0:
+        if name == _PAGEFIND_BODY and tag in ("article", "div") and self.pagefind_bodies == 0:
             self.pagefind_bodies += 1
+            return None
+        if name in _PAGEFIND_HARMLESS or (name == "data-pagefind-weight" and self.pagefind_bodies == 1
+                                          and not self.weighted):
+            self.weighted = self.weighted or name == "data-pagefind-weight"
             return None
         if name.startswith("data-pagefind"):
             return name, f"attributet '{name}' styr sökningen och får inte komma från innehållet"

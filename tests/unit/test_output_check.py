@@ -59,3 +59,18 @@ def test_a_script_address_in_the_nav_is_located(tmp_path: Path) -> None:
     assert [(p.path, p.line, p.column, p.message) for p in check_nav_and_links(tmp_path)] == [
         ("mkdocs.yml", 5, 13, "navigationen (nav) har en adress som börjar med 'javascript:'; bara http, https, "
                               "mailto och sidor i docs/ är tillåtna")]
+
+
+def test_search_marks_from_content_are_refused_but_the_themes_are_not() -> None:
+    """The one indexed block and its weight (overrides/main.html) pass; a second body, a second
+    weight or a meta/filter mark that would rewrite what search shows does not (issues 26, 28)."""
+    from handbok.output_check import output_problems
+
+    page = ('<html><body><div data-pagefind-body data-pagefind-weight="7"><p data-pagefind-ignore>x</p>'
+            '<p data-pagefind-weight="10">y</p><p data-pagefind-meta="title:Falsk">z</p></div></body></html>')
+    messages = [p.message for p in output_problems("docs/x.md", "", page, ())]
+    assert messages == [
+        "attributet 'data-pagefind-meta' styr sökningen och får inte komma från innehållet (upptäckt i den "
+        "byggda sidan); ta bort det",
+        "attributet 'data-pagefind-weight' styr sökningen och får inte komma från innehållet (upptäckt i den "
+        "byggda sidan); ta bort det"]
