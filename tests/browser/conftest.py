@@ -73,3 +73,13 @@ def scratch_site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 def palette_scheme(page) -> str:
     return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+@pytest.fixture(scope="module")
+def start_page(site_url, browser):
+    """One page for all searches of a module: Pagefind loads its language files once."""
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.goto(site_url)
+    yield page
+    context.close()

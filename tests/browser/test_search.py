@@ -43,15 +43,6 @@ def _initiative_about(word: str) -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def start_page(site_url, browser):
-    """One page for all searches: Pagefind loads its language files once."""
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    page.goto(site_url)
-    yield page
-    context.close()
-
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("förändring", "principer/"),

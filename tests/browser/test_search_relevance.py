@@ -90,15 +90,6 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def start_page(site_url, browser):
-    """One page for all queries: Pagefind loads its language files once."""
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    page.goto(site_url)
-    yield page
-    context.close()
-
 
 @pytest.mark.real_content
 @pytest.mark.parametrize(("query", "expected"), QUERIES)
