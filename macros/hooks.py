@@ -59,6 +59,12 @@ def on_startup(*, command: str, dirty: bool) -> None:
         # MkDocs warns about --dirty on every rebuild, and strict mode would count that.
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: "'dirty' build" not in record.getMessage())
+    if command == "serve":
+        # Every page asks for the problem list (handbok/serve_errors.py), which exists only while
+        # something is broken; its 404 is the normal case, not an English warning to read.
+        problems_file = core.PREVIEW_PROBLEMS_FILE
+        logging.getLogger("mkdocs.livereload").addFilter(
+            lambda record: problems_file not in record.getMessage())
 
 
 def _core_version() -> tuple[tuple[str, int, int], ...]:

@@ -55,6 +55,7 @@ from handbok.published_urls import page_url
 
 CONTEXT_KEY = "handbok"  # where the adapter keeps the BuildContext in the MkDocs config
 PDF_SWITCH = "HANDBOK_PDF"  # set to "ja" by `make pdf`
+PREVIEW_PROBLEMS_FILE = serve_errors.PROBLEMS_FILE  # what every page asks for under `make serve`
 
 
 class BuildStopped(Exception):

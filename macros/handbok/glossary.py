@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbok.abbreviations import ABBREVIATIONS_FILE, Abbreviation, abbreviation_lines
+from handbok.abbreviations import ABBREVIATIONS_FILE, NOT_ABBREVIATIONS, Abbreviation, abbreviation_lines
 from handbok.problems import Problem
 from handbok.suggestions import closest
 
@@ -86,7 +86,63 @@ def check_glossary(repo_root: Path) -> list[Problem]:
     problems += _repeated(defined)
     problems += _undefined_in_glossary(defined, terms)
     problems += _missing_from_list(defined, terms)
+    problems += _unexplained_capitals(repo_root, {a.abbr for a in defined})
     return problems
+
+
+# What in a source line is not text a reader sees: code, link targets, tags, attribute lists,
+# addresses, comments (YAML) and the abbreviation definitions themselves.
+_NOT_TEXT = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>|\{[^}]*\}|https?://\S+|^\*\[.*$|(?:^|\s)#(?!#).*$")
+_TEXT_FOLDERS = (("docs", "*.md"), ("data/insatser", "*.yaml"), ("data/behov", "*.yaml"),
+                 ("data/organisation", "*.yaml"), ("data/kallor", "*.yaml"))
+
+
+def _unexplained_capitals(repo_root: Path, defined: set[str]) -> list[Problem]:
+    """A word in capitals on a page or in a record that the abbreviation list does not explain:
+    readers would meet it unexplained (issue 23; the built site's test finds the same words)."""
+    problems = []
+    for folder, pattern in _TEXT_FOLDERS:
+        for path in sorted((repo_root / folder).rglob(pattern)):
+            if path == repo_root / GLOSSARY_PAGE:
+                continue  # its terms are checked against the list above
+            seen: set[str] = set()
+            for number, line in _text_lines(path.read_text(encoding="utf-8", errors="replace")):
+                cleaned = _NOT_TEXT.sub(lambda m: " " * len(m.group(0)), line)
+                for match in _CAPITALS.finditer(cleaned):
+                    word = match.group(0)
+                    if word in defined or word in NOT_ABBREVIATIONS or word in seen or not _standalone(cleaned, match):
+                        continue
+                    seen.add(word)
+                    problems.append(Problem(path.relative_to(repo_root).as_posix(), number, match.start() + 1,
+                                            f"'{word}' ser ut som en förkortning men förklaras inte; lägg till "
+                                            f"raden '*[{word}]: förklaring' i {ABBREVIATIONS_FILE.as_posix()} och "
+                                            f"termen under rubriken '{_SECTION_NAME}' i {GLOSSARY_PAGE.as_posix()}, "
+                                            "eller skriv ordet med små bokstäver om det inte är en förkortning",
+                                            _RULE))
+    return problems
+
+
+def _standalone(line: str, match: re.Match[str]) -> bool:
+    """Not part of a longer word or id (as the built site's check reads words)."""
+    before = line[match.start() - 1] if match.start() else " "
+    after = line[match.end()] if match.end() < len(line) else " "
+    return not (before.isalnum() or before in "-_" or after.isalnum() or after in "-_")
+
+
+def _text_lines(text: str) -> list[tuple[int, str]]:
+    """Numbered lines outside front matter and fenced code blocks."""
+    lines, kept, fenced = text.splitlines(), [], False
+    start = 0
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
+        start = end + 1
+    for number, line in enumerate(lines[start:], start + 1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if not fenced:
+            kept.append((number, line))
+    return kept
 
 
 def _repeated(defined: list[Abbreviation]) -> list[Problem]:

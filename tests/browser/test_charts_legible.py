@@ -15,6 +15,7 @@ import pytest
 from bench.static_site import serve_directory
 from tests.browser.site_pages import PALETTES
 from tests.conftest import build_site, copy_project
+from tests.real_date import REAL_DATE
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -23,7 +24,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 def confirmed_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("bekraftad") / "projekt")
     for path in [*(project / "data" / "insatser").glob("*.yaml"), *(project / "data" / "behov").glob("*.yaml")]:
-        path.write_text(path.read_text(encoding="utf-8") + 'senast_granskad: "2026-11-01"\n', encoding="utf-8")
+        # Confirmed today (the real date), replacing any confirmation an editor already made.
+        text = re.sub(r"^senast_granskad:.*\n", "", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+        path.write_text(text.rstrip("\n") + f'\nsenast_granskad: "{REAL_DATE}"\n', encoding="utf-8")
     site: Path = tmp_path_factory.mktemp("bekraftad-site")
     result = build_site(project, site)
     assert result.returncode == 0, result.output

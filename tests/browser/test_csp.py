@@ -10,6 +10,7 @@ import pytest
 
 from bench.static_site import serve_directory
 from tests.browser.test_search import search
+from tests.moved_pages import current_url
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +57,7 @@ def test_the_site_works_under_its_policy(new_context, site_url: str) -> None:
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
     violations = page.evaluate("window.__violations")
 
-    page, more = _open(new_context, f"{site_url}/checklista/")
+    page, more = _open(new_context, f"{site_url}/{current_url('checklista.md')}")
     box = page.locator(".handbok-checklista input[type=checkbox]").first
     box.check()
     assert box.is_checked()

@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from tests.moved_pages import current_url
+
 pytestmark = pytest.mark.browser
 
 RESULT_LINK = "pagefind-results .pf-result-link"
@@ -66,7 +68,7 @@ QUERIES = [
     ("föranmälan", "mallar/foranmalan/"),
     ("statusrapport", "mallar/statusrapport/"),
     ("uppdragshandling", "mallar/uppdragshandling/"),
-    ("checklista", "checklista/"),
+    ("checklista", current_url("checklista.md")),
     ("ordlista", "ordlista/"),
     ("förkortningar", "ordlista/"),
     ("TLO", "erfarenheter/tlo-samordning-vgr/"),

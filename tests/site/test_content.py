@@ -13,6 +13,7 @@ import yaml
 
 from handbok.authored import read_front_matter
 from tests.conftest import REPO_ROOT, build_site, copy_project
+from tests.moved_pages import current_page, current_url
 
 DOCS = REPO_ROOT / "docs"
 
@@ -23,7 +24,7 @@ AUTHORED_PAGES = [
     "roller/lokalt-utvecklingsansvarig.md", "roller/chef.md", "roller/projektledare.md",
     "roller/styrgrupp-och-referensgrupper.md", "principer.md", "mallar/index.md",
     "mallar/uppdragshandling.md", "mallar/beredningsunderlag.md", "mallar/riskanalys.md",
-    "mallar/statusrapport.md", "mallar/foranmalan.md", "checklista.md", "erfarenheter/index.md",
+    "mallar/statusrapport.md", "mallar/foranmalan.md", current_page("checklista.md"), "erfarenheter/index.md",
     "erfarenheter/tlo-samordning-vgr.md", "erfarenheter/forebyggande-insatser-skane.md",
     "erfarenheter/uppfoljning-och-budget.md", "om/index.md", "om/sa-bidrar-du.md",
     "om/tillganglighetsredogorelse.md", "om/lanka-till-handboken.md", "kom-igang.md", "ordlista.md",
@@ -316,7 +317,7 @@ def _checklist_items(text: str, section: str) -> list[str]:
 
 
 def test_checklist_has_the_success_factors_challenges_tips_and_rhythm(built_site: Path) -> None:
-    text = (built_site / "checklista/index.html").read_text(encoding="utf-8")
+    text = (built_site / current_url("checklista.md") / "index.html").read_text(encoding="utf-8")
     factors = _checklist_items(text, "framgangsfaktorer")
     challenges = _checklist_items(text, "utmaningar")
     assert len(factors) == 7 and len(challenges) == 3
@@ -330,8 +331,10 @@ def test_checklist_has_the_success_factors_challenges_tips_and_rhythm(built_site
 
 
 def test_checklist_script_is_local_and_keeps_state_in_local_storage_only(built_site: Path) -> None:
-    text = (built_site / "checklista/index.html").read_text(encoding="utf-8")
-    assert '<script src="../assets/js/checklista.js"></script>' in text
+    url = current_url("checklista.md")
+    text = (built_site / url / "index.html").read_text(encoding="utf-8")
+    up = "../" * url.count("/")
+    assert f'<script src="{up}assets/js/checklista.js"></script>' in text
     script = (built_site / "assets/js/checklista.js").read_text(encoding="utf-8")
     assert "localStorage" in script and '"Rensa"' in script
     for forbidden in ["http", "fetch(", "XMLHttpRequest", "document.cookie", "sendBeacon"]:

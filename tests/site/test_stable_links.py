@@ -32,6 +32,7 @@ from handbok.published_urls import (
 )
 from tests.browser.site_pages import AXE_JS
 from tests.conftest import REPO_ROOT, build_site, copy_project, require_tool, search_documents
+from tests.moved_pages import add_redirect
 
 pytestmark = pytest.mark.build
 
@@ -118,8 +119,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     edit(record, f"id: {NEW_ID}\n", f"id: {NEW_ID}\ntidigare_id:\n  - {OLD_ID}\n")
     edit(project / "docs/index.md", "## Länkprovets historia", "## Länkprovets bakgrund")
     (project / "docs/om/lankprov.md").rename(project / "docs/om/lankprov-flyttad.md")
-    edit(project / "data/omdirigeringar.yaml", "omdirigeringar: []",
-         "omdirigeringar:\n  - fran: om/lankprov.md\n    till: om/lankprov-flyttad.md\n")
+    add_redirect(project, "om/lankprov.md", "om/lankprov-flyttad.md")
     redirected = build_ok(project, tmp / "redirected", SITE_URL=SITE_URL)
     redirected_check = urls_command(project, "--check", "--site", str(redirected))
     assert urls_command(project, "--write", "--site", str(redirected)).returncode == 0

@@ -127,3 +127,22 @@ def test_the_editor_guides_quote_the_check_s_own_messages(tmp_path: Path) -> Non
         text = guide.read_text(encoding="utf-8")
         assert [line for line in expected if line not in text] == [], guide.name
         assert "includes/forkortningar.md" in text and "docs/ordlista.md" in text
+
+
+def test_a_word_in_capitals_that_nothing_explains_is_found_where_it_stands(tmp_path: Path) -> None:
+    """`make validate` finds what the built site's abbreviation test would (issue 23): an editor
+    learns it before the pull request, with what to do."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "sida.md").write_text(
+        "---\nansvarig: R\nsenast_granskad: 2026-11-23\n---\n\n# Sida\n\n"
+        "Se TLO och `KOD` i [länken](https://exempel.se/ABC) {#id .KLASS}.\n\n"
+        "```\nKODBLOCK\n```\n\nSIP-arbetet och SIP igen. A4-papper.\n", encoding="utf-8")
+    (tmp_path / "data" / "insatser").mkdir(parents=True)
+    (tmp_path / "data" / "insatser" / "x.yaml").write_text("# HEJ\nid: x\ntitel: 'TEST: ny insats'\n", encoding="utf-8")
+    hint = ("i includes/forkortningar.md och termen under rubriken 'Förkortningar' i docs/ordlista.md, "
+            "eller skriv ordet med små bokstäver om det inte är en förkortning")
+    assert [line for line in _lines(tmp_path) if "ser ut som en förkortning" in line] == [
+        f"data/insatser/x.yaml:3:9: fel: 'TEST' ser ut som en förkortning men förklaras inte; lägg till raden "
+        f"'*[TEST]: förklaring' {hint}",
+        f"docs/sida.md:14:17: fel: 'SIP' ser ut som en förkortning men förklaras inte; lägg till raden "
+        f"'*[SIP]: förklaring' {hint}"]
