@@ -408,9 +408,11 @@ _MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml",
 
 
 def with_theme_scripts(context: BuildContext, templates: Iterable[str]) -> BuildContext:
-    """The context knowing the theme's inline scripts (the texts of its script partials), and
-    under `make serve` the preview's own script, which pages kept from the last rebuild carry."""
-    own = [serve_errors.preview_script()] if context.serving else []
+    """The context knowing the theme's inline scripts (the texts of its script partials), the
+    redirect pages' script, and under `make serve` the preview's own script, which pages kept
+    from the last rebuild carry."""
+    own = [redirects.REDIRECT_TEMPLATE.read_text(encoding="utf-8"),
+           *([serve_errors.preview_script()] if context.serving else [])]
     return dataclasses.replace(context, theme_scripts=output_check.theme_script_patterns([*templates, *own]))
 
 

@@ -68,6 +68,7 @@ _TAB_NEWLINE = re.compile(r"[\t\n\r]")
 _LINK_RELS = frozenset({"stylesheet", "icon", "canonical", "prev", "next", "alternate", "sitemap",
                         "apple-touch-icon", "manifest"})
 _PAGEFIND_BODY = "data-pagefind-body"
+_REFRESH = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*", re.IGNORECASE)
 # The search's own marks: the one indexed block (with its weight) comes from overrides/main.html,
 # and `ignore` only keeps text out of the index; every other data-pagefind-* could rewrite
 # what search shows (meta, filters, sort), so it is refused wherever it comes from.
@@ -176,9 +177,13 @@ class _Checker(HTMLParser):
         if name in _URL_ATTRIBUTES and name in ALLOWED[tag]:
             return self._url_problem(name, value)
         if tag == "meta" and name == "http-equiv":
+            if value.lower() == "refresh":  # the redirect pages; the address is checked with content
+                return None
             self.policies += 1
             if value.lower() != "content-security-policy" or self.policies > 1:
                 return name, "<meta http-equiv> är inte tillåtet i handboken"
+        if tag == "meta" and name == "content" and _REFRESH.match(value):
+            return self._url_problem("content", _REFRESH.sub("", value))
         if tag == "link" and name == "rel" and not set(value.lower().split()) <= _LINK_RELS:
             return value, f"<link rel=\"{value}\"> är inte tillåtet i handboken"
         if name in _GLOBAL or name in ALLOWED[tag] or name.startswith(("aria-", "data-")):
