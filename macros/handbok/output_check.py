@@ -177,13 +177,16 @@ class _Checker(HTMLParser):
         if name in _URL_ATTRIBUTES and name in ALLOWED[tag]:
             return self._url_problem(name, value)
         if tag == "meta" and name == "http-equiv":
-            if value.lower() == "refresh":  # the redirect pages; the address is checked with content
+            if value.lower() == "refresh":  # the redirect pages; its address is checked with content
                 return None
             self.policies += 1
             if value.lower() != "content-security-policy" or self.policies > 1:
                 return name, "<meta http-equiv> är inte tillåtet i handboken"
         if tag == "meta" and name == "content" and _REFRESH.match(value):
-            return self._url_problem("content", _REFRESH.sub("", value))
+            # Only the redirect pages' own kind: on to a page of this site (a relative address).
+            target = _TAB_NEWLINE.sub("", _REFRESH.sub("", value).strip(_URL_TRIM))
+            if _SCHEME.match(target) or target.startswith(("//", "\\")):
+                return "http-equiv", "<meta http-equiv> är inte tillåtet i handboken"
         if tag == "link" and name == "rel" and not set(value.lower().split()) <= _LINK_RELS:
             return value, f"<link rel=\"{value}\"> är inte tillåtet i handboken"
         if name in _GLOBAL or name in ALLOWED[tag] or name.startswith(("aria-", "data-")):

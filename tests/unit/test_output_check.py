@@ -74,3 +74,19 @@ def test_search_marks_from_content_are_refused_but_the_themes_are_not() -> None:
         "byggda sidan); ta bort det",
         "attributet 'data-pagefind-weight' styr sökningen och får inte komma från innehållet (upptäckt i den "
         "byggda sidan); ta bort det"]
+
+
+def test_a_redirect_page_passes_and_a_refresh_to_script_does_not() -> None:
+    """The redirect pages (handbok/redirects.py) pass as the build writes them; a refresh whose
+    address is a script, or a script the template does not write, is refused (issue 28)."""
+    from handbok.output_check import output_problems, theme_script_patterns
+    from handbok.redirects import REDIRECT_TEMPLATE, render_redirect_page
+
+    known = theme_script_patterns([REDIRECT_TEMPLATE.read_text(encoding="utf-8")])
+    page = render_redirect_page("insatser/gammal/", "insatser/ny/", "Ny", "")
+    assert output_problems("data/insatser/ny.yaml", "", page, known) == []
+    forged = page.replace("url=../../insatser/ny/", "url=javascript:alert(1)").replace(
+        'location.replace("', 'alert(1);location.replace("')
+    assert sorted(p.message.split(" (upptäckt")[0] for p in output_problems("x", "", forged, known)) == [
+        "<meta http-equiv> är inte tillåtet i handboken",
+        "ett <script> som inte kommer från temat är inte tillåtet"]
