@@ -209,7 +209,7 @@ def test_top_level_tabs_are_in_order(built_site: Path) -> None:
 def test_owner_and_review_date_are_rendered(built_site: Path, src: str) -> None:
     meta = read_front_matter((DOCS / src).read_text(encoding="utf-8")) or {}
     text = built_path(built_site, src).read_text(encoding="utf-8")
-    facts = re.search(r'<p class="handbok-sidfakta">(.*?)</p>', text, re.DOTALL)
+    facts = re.search(r'<p class="handbok-sidfakta"[^>]*>(.*?)</p>', text, re.DOTALL)
     assert facts, f"{src}: no 'Ansvarig · Senast granskad' line"
     plain = " ".join(html.unescape(re.sub(r"<[^>]+>", "", facts.group(1))).split())
     assert plain == f"Ansvarig: {meta['ansvarig']} · Senast granskad: {meta['senast_granskad']}"
