@@ -53,7 +53,7 @@ ALLOWED: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in 
     "line": _SVG_SHAPE, "polyline": _SVG_SHAPE, "polygon": _SVG_SHAPE, "text": _SVG_SHAPE,
     "tspan": _SVG_SHAPE, "desc": set(),
     # Pagefind's Component UI, written by overrides/partials/search.html (issue 26).
-    "pagefind-config": {"lang", "base-url", "highlight-param", "preload"},
+    "pagefind-config": {"lang", "base-url", "bundle-path", "highlight-param", "preload"},
     "pagefind-modal-trigger": {"placeholder", "shortcut"}, "pagefind-modal": {"reset-on-close"},
     "pagefind-modal-header": set(), "pagefind-modal-body": set(), "pagefind-modal-footer": set(),
     "pagefind-input": {"placeholder", "debounce"}, "pagefind-summary": set(), "pagefind-results": set(),
