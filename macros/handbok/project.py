@@ -53,7 +53,7 @@ def check_project(repo_root: Path, *, today: dt.date) -> tuple[Project | None, l
     inventory = repo_root / INVENTORY_FILE
     warnings = renamed_ids.vanished_record_warnings(
         inventory.read_text(encoding="utf-8") if inventory.is_file() else None,
-        data.portfolio, redirect_pages)
+        data.portfolio, redirect_pages) + glossary.unexplained_capitals(repo_root)
     project = Project(data.portfolio, tuple(redirect_pages), tuple(pages), today, tuple(warnings))
     return project, sorted(problems + redirect_problems)
 
