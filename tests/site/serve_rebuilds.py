@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -41,7 +42,9 @@ def _record(site: Path, number: int, seconds: float) -> None:
         time.sleep(0.05)
     from handbok.serve_errors import preview_script  # on sys.path once the hooks are loaded
     script = preview_script().encode()
-    digests = {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes().replace(script, b"")).hexdigest()
+    csp = re.compile(rb'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')  # a clean build's only
+    digests = {p.relative_to(site).as_posix():
+               hashlib.sha256(re.sub(rb"\s+", b" ", csp.sub(b"", p.read_bytes().replace(script, b"")))).hexdigest()
                for p in sorted(site.rglob("*")) if p.is_file()}
     # When each file was last written: a page rebuilt with the same bytes still gets a new time.
     written = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,10 +44,17 @@ def _changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
     return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
 
 
+# What differs by design between the preview and a clean build: the script only the preview adds
+# to each page (issue 23) and the CSP only a clean build has (issue 28; live reload is inline).
+_CSP = re.compile(rb'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+_WHITESPACE = re.compile(rb"\s+")  # the template's whitespace around the CSP block differs too
+
+
 def _digests(site: Path) -> dict[str, str]:
-    """Every file's digest, without the script only the preview adds to each page (issue 23)."""
+    """Every file's digest, without what only the preview or only a clean build writes."""
     script = preview_script().encode()
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes().replace(script, b"")).hexdigest()
+    return {p.relative_to(site).as_posix():
+            hashlib.sha256(_WHITESPACE.sub(b" ", _CSP.sub(b"", p.read_bytes().replace(script, b"")))).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
